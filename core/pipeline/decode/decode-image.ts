@@ -1,0 +1,60 @@
+import type { DecodedImage } from '../types';
+import { decodeDicom } from './decode-dicom';
+import { decodeJpeg } from './decode-jpeg';
+import { decodePng } from './decode-png';
+import { ImageDecodeError } from './errors';
+import { sniffFormat } from './sniff';
+
+/** Decodes a PNG, JPEG or uncompressed DICOM file to a gray image. The format is taken from the
+ *  content (magic bytes), never trusted from the name, except to try a DICOM without its header.
+ *  Throws ImageDecodeError with a message meant for the person who chose the file. */
+export function decodeImage(bytes: Uint8Array, fileName?: string): DecodedImage {
+  try {
+    return decodeByFormat(bytes, fileName);
+  } catch (error) {
+    if (error instanceof ImageDecodeError) throw error;
+    // Safety net: whatever a library threw on a hostile file still reaches the reader as a sentence.
+    throw new ImageDecodeError('corrupt', 'This file could not be read; it may be damaged.', { cause: error });
+  }
+}
+
+function decodeByFormat(bytes: Uint8Array, fileName?: string): DecodedImage {
+  if (bytes.length === 0) throw new ImageDecodeError('empty', 'This file is empty (0 bytes).');
+  const sniffed = sniffFormat(bytes, fileName);
+  switch (sniffed.kind) {
+    case 'png':
+      return decodePng(bytes);
+    case 'jpeg':
+      return decodeJpeg(bytes);
+    case 'dicom':
+    case 'bare-dicom':
+      return decodeDicom(bytes);
+    case 'maybe-dicom':
+      return decodeNamedDicom(bytes);
+    case 'other':
+      throw new ImageDecodeError(
+        'unsupported',
+        `This is a ${sniffed.name} file, which is not supported; please use a PNG, JPEG or DICOM image.`,
+      );
+    case 'unknown':
+      throw unknownFormat();
+  }
+}
+
+function unknownFormat(): ImageDecodeError {
+  return new ImageDecodeError('unknown-format', 'Not a PNG, JPEG or DICOM image: the file content was not recognised.');
+}
+
+/** Only the name says DICOM and nothing in the content does: if no sound image comes out, the
+ *  file was most likely not DICOM at all, and any finer diagnosis would be a guess. */
+function decodeNamedDicom(bytes: Uint8Array): DecodedImage {
+  try {
+    return decodeDicom(bytes);
+  } catch (error) {
+    throw new ImageDecodeError(
+      'unknown-format',
+      'Not a PNG, JPEG or DICOM image: the file has no DICOM signature and could not be read as a DICOM dataset either.',
+      { cause: error },
+    );
+  }
+}

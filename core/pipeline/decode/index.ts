@@ -1,0 +1,9 @@
+/** Image decoding stage: file bytes → gray image in source units, for the page and training alike. */
+export { decodeImage } from './decode-image';
+export { decodePng } from './decode-png';
+export { decodeJpeg } from './decode-jpeg';
+export { decodeDicom } from './decode-dicom';
+export { ImageDecodeError, type ImageDecodeErrorCode } from './errors';
+export { MAX_PIXELS, checkPixelBudget } from './pixel-budget';
+export { sniffFormat, type Sniffed } from './sniff';
+export { transferSyntaxName } from './dicom-transfer-syntax';

@@ -1,0 +1,34 @@
+/** A single-channel image in float, row-major. Higher values are brighter (more attenuation),
+ *  whatever the source encoding was (MONOCHROME1 is inverted on decode). */
+export interface GrayImage {
+  width: number;
+  height: number;
+  data: Float32Array;
+}
+
+export type ImageFormat = 'png' | 'jpeg' | 'dicom';
+
+/** What a decoder hands back: the pixels plus what the reader should know about the file. */
+export interface DecodedImage extends GrayImage {
+  format: ImageFormat;
+  /** Bits per sample of the source (8, 12, 16...). */
+  bitDepth: number;
+  /** Suggested display window in the units of `data` (DICOM Window Center/Width, else min–max). */
+  window: { center: number; width: number };
+  /** Source metadata worth showing or using (DICOM tags by keyword, PNG/JPEG basics). */
+  meta: Record<string, string | number | undefined>;
+  /** Things the reader should be told (e.g. "colour image converted to grayscale"). */
+  notices: string[];
+}
+
+/** How a model wants its input prepared. Stored in the model card; drives the page and training alike. */
+export interface InputSpec {
+  width: number;
+  height: number;
+  channels: 1;
+  /** `nearest-floor-center`: src = floor((dst + 0.5) * srcSize / dstSize), aspect ratio ignored —
+   *  the sampling the RSNA thumbnails were made with (Pillow's NEAREST). */
+  resample: 'nearest-floor-center';
+  /** `per-image-zscore`: subtract the image's mean, divide by its standard deviation. */
+  normalise: 'per-image-zscore';
+}

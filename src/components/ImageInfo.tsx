@@ -1,0 +1,27 @@
+import { useStore } from '../state/store';
+
+/** The open file: name, format, size, and anything the decoder wants the reader to know. */
+export function ImageInfo() {
+  const current = useStore((s) => s.current);
+  if (!current) return null;
+  const { image } = current;
+  return (
+    <section className="panel image-info">
+      <h2>Image</h2>
+      <p data-testid="image-info" data-seq={current.seq}>
+        <span className="file-name">{current.fileName}</span>
+        <span className="muted">
+          {' '}
+          · {image.format.toUpperCase()} · {image.width}×{image.height} · {image.bitDepth}-bit
+        </span>
+      </p>
+      {image.notices.length > 0 ? (
+        <ul className="notices" data-testid="image-notices">
+          {image.notices.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}

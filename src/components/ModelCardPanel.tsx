@@ -1,0 +1,59 @@
+import { useStore } from '../state/store';
+
+/** What the model is, how well it did on held-out data, and what it was trained on. */
+export function ModelCardPanel() {
+  const card = useStore((s) => s.card);
+  const phase = useStore((s) => s.phase);
+  const modelError = useStore((s) => s.modelError);
+  if (!card) {
+    return (
+      <section className="panel model-card">
+        <h2>Model</h2>
+        <p className="muted">{phase === 'failed' ? (modelError ?? 'The model could not be loaded.') : 'Loading…'}</p>
+      </section>
+    );
+  }
+  const v = card.validation;
+  return (
+    <section className="panel model-card">
+      <h2>Model</h2>
+      <dl>
+        <dt>Name</dt>
+        <dd>
+          <span data-testid="model-name">{card.name}</span> <span className="muted">v{card.version}</span>
+        </dd>
+        <dt>Validated error</dt>
+        <dd data-testid="model-mae">
+          {v && Number.isFinite(v.mae_months) ? (
+            <>
+              MAE {v.mae_months.toFixed(1)} months (n = {v.n})
+              {Number.isFinite(v.rmse_months) ? <span className="muted">, RMSE {v.rmse_months.toFixed(1)}</span> : null}
+              {Number.isFinite(v.within_12_months) ? <span className="muted">, {(v.within_12_months * 100).toFixed(0)}% within 12 months</span> : null}
+            </>
+          ) : (
+            'not reported'
+          )}
+        </dd>
+        <dt>Training data</dt>
+        <dd>{card.training?.data ?? '—'}</dd>
+        <dt>Input</dt>
+        <dd>
+          {card.input.width}×{card.input.height} px, grayscale, whole image squashed (aspect ignored)
+        </dd>
+      </dl>
+      {card.intendedUse || card.limitations?.length ? (
+        <details>
+          <summary>Intended use and limitations</summary>
+          {card.intendedUse ? <p>{card.intendedUse}</p> : null}
+          {card.limitations?.length ? (
+            <ul>
+              {card.limitations.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : null}
+        </details>
+      ) : null}
+    </section>
+  );
+}

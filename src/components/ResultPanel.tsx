@@ -1,0 +1,46 @@
+import { formatBoneAge, formatMs } from '../format/age';
+import { useStore } from '../state/store';
+
+/** The estimate, always with the model that made it and that model's validated error. */
+export function ResultPanel() {
+  const current = useStore((s) => s.current);
+  const phase = useStore((s) => s.phase);
+  if (!current) {
+    return (
+      <section className="panel result-panel">
+        <h2>Bone age</h2>
+        <p className="muted">Drop a hand radiograph on the viewer or use “Open image…” (PNG, JPEG or DICOM).</p>
+      </section>
+    );
+  }
+  const result = current.result;
+  if (!result) {
+    return (
+      <section className="panel result-panel">
+        <h2>Bone age</h2>
+        <p className="muted">
+          {current.estimating ? 'Estimating…' : phase === 'failed' ? 'No estimate: the model is unavailable.' : current.estimateError ? 'No estimate.' : 'Waiting for the model…'}
+        </p>
+      </section>
+    );
+  }
+  const months = result.estimate.boneAgeMonths;
+  const age = formatBoneAge(months);
+  return (
+    <section className="panel result-panel" aria-live="polite">
+      <h2>Bone age</h2>
+      <p className="bone-age" data-testid="bone-age" data-months={String(months)} data-seq={current.seq}>
+        <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
+      </p>
+      <p className="result-provenance" data-testid="result-model">
+        Model <strong>{result.modelName}</strong> v{result.modelVersion} · validated MAE{' '}
+        {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}
+        {result.maeN !== null ? ` (n = ${result.maeN})` : ''}
+      </p>
+      <p className="result-timing muted">
+        Inference <span data-testid="inference-ms" data-ms={String(result.inferenceMs)}>{formatMs(result.inferenceMs)}</span> on{' '}
+        {result.backend} · map {result.estimate.map.rows}×{result.estimate.map.cols} cells · {current.fileName}
+      </p>
+    </section>
+  );
+}

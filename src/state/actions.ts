@@ -1,0 +1,124 @@
+import type { BoneAgeModel } from '../../core/model';
+import { decodeImage } from '../../core/pipeline/decode';
+import { parseBackendParam } from '../inference/backend-choice';
+import { selectBackend } from '../inference/backend';
+import { loadBoneAgeModel, warmUp } from '../inference/load-model';
+import { putDecodedImage } from '../viewer/image-loader';
+import { useStore, type OpenCase } from './store';
+
+const get = useStore.getState;
+const set = useStore.setState;
+
+function messageOf(error: unknown): string {
+  if (error instanceof Error && error.message) return error.message;
+  return String(error);
+}
+
+let started = false;
+
+/** Picks the backend, loads the model named by models/index.json (or ?model=), warms it up. */
+export async function startModel(location: Location = window.location, base: string = document.baseURI): Promise<void> {
+  if (started) return;
+  started = true;
+  const { requested, invalid } = parseBackendParam(location.search);
+  set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
+  try {
+    const selection = await selectBackend(requested);
+    const note =
+      requested && selection.backend !== requested
+        ? `Requested backend "${requested}" is unavailable (${selection.failures.find((f) => f.backend === requested)?.reason ?? 'failed'}); using ${selection.backend}.`
+        : get().backendNote;
+    set({ backend: selection.backend, backendNote: note, phase: 'loading' });
+
+    const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));
+    set({ card: model.card, phase: 'warming' });
+    await warmUp(model);
+    set({ model, phase: 'ready' });
+  } catch (error) {
+    console.error('Model start-up failed:', error);
+    set({ phase: 'failed', modelError: `The model could not be loaded: ${messageOf(error)}` });
+    return;
+  }
+  // A file opened while the model was loading gets its estimate now.
+  const current = get().current;
+  if (current && !current.result) void estimateCurrent(current.seq);
+}
+
+/** Reads, decodes and shows a file, then estimates. A file that cannot be read leaves the case on screen as it was. */
+export async function openFile(file: File): Promise<void> {
+  const seq = get().seq + 1;
+  set({ seq, reading: true });
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    failOpen(seq, file.name, `This file could not be read: ${messageOf(error)}`);
+    return;
+  }
+  showDecoded(bytes, file.name, seq);
+}
+
+function failOpen(seq: number, fileName: string, message: string): void {
+  if (get().seq !== seq) return;
+  set({ reading: false, error: { seq, fileName, message } });
+}
+
+/** Same as openFile, for bytes already in hand. */
+export function openBytes(bytes: Uint8Array, fileName: string): void {
+  const seq = get().seq + 1;
+  set({ seq, reading: true });
+  showDecoded(bytes, fileName, seq);
+}
+
+function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
+  if (get().seq !== seq) return; // a later file has been opened meanwhile
+  let image;
+  try {
+    image = decodeImage(bytes, fileName);
+  } catch (error) {
+    // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
+    failOpen(seq, fileName, messageOf(error));
+    return;
+  }
+  if (get().seq !== seq) return;
+  const imageId = putDecodedImage(image);
+  const opened: OpenCase = { seq, fileName, fileBytes: bytes.length, image, imageId, result: null, estimating: false, estimateError: null };
+  set({ current: opened, reading: false, error: null });
+  if (get().model) void estimateCurrent(seq);
+}
+
+function updateCase(seq: number, patch: Partial<OpenCase>): void {
+  const current = get().current;
+  if (current && current.seq === seq) set({ current: { ...current, ...patch } });
+}
+
+async function estimateCurrent(seq: number): Promise<void> {
+  const { model, backend, current } = get();
+  if (!model || !backend || !current || current.seq !== seq) return;
+  updateCase(seq, { estimating: true, estimateError: null });
+  try {
+    const { estimate, ms } = await timedEstimate(model, current.image);
+    const card = model.card;
+    updateCase(seq, {
+      estimating: false,
+      result: {
+        estimate,
+        inferenceMs: ms,
+        backend,
+        modelName: card.name,
+        modelVersion: card.version,
+        maeMonths: card.validation?.mae_months ?? null,
+        maeN: card.validation?.n ?? null,
+      },
+    });
+  } catch (error) {
+    console.error('Estimation failed:', error);
+    updateCase(seq, { estimating: false, estimateError: `The estimate failed: ${messageOf(error)}` });
+  }
+}
+
+async function timedEstimate(model: BoneAgeModel, image: OpenCase['image']) {
+  const t0 = performance.now();
+  const estimate = await model.estimate(image);
+  return { estimate, ms: performance.now() - t0 };
+}

@@ -1,0 +1,78 @@
+import type { CornerstoneImage } from 'cornerstone-core';
+import type { DecodedImage } from '../../core/pipeline/types';
+
+/**
+ * A decoded image → a cornerstone grayscale image. cornerstone renders through a lookup table
+ * indexed by stored value, so the stored data must be integers: integral data (PNG, JPEG, most
+ * DICOM) is kept as-is in an Int16/Uint16 array with slope 1, intercept 0; anything else (fractional
+ * rescale, wide ranges) is quantised to 16 bits with slope/intercept mapping back to source units,
+ * so the decoder's window (in source units) means the same either way.
+ */
+export function toCornerstoneImage(decoded: DecodedImage, imageId: string): CornerstoneImage {
+  const { data, width, height } = decoded;
+  let min = Infinity;
+  let max = -Infinity;
+  let integral = true;
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i];
+    if (v < min) min = v;
+    if (v > max) max = v;
+    if (integral && v !== Math.round(v)) integral = false;
+  }
+  if (!Number.isFinite(min) || !Number.isFinite(max)) {
+    min = 0;
+    max = 0;
+    integral = false;
+  }
+
+  let pixels: Int16Array | Uint16Array;
+  let slope = 1;
+  let intercept = 0;
+  if (integral && min >= -32768 && max <= 32767) {
+    pixels = Int16Array.from(data);
+  } else if (integral && min >= 0 && max <= 65535) {
+    pixels = Uint16Array.from(data);
+  } else {
+    const range = max - min || 1;
+    slope = range / 65535;
+    intercept = min;
+    pixels = new Uint16Array(data.length);
+    for (let i = 0; i < data.length; i++) {
+      const v = data[i];
+      pixels[i] = Number.isFinite(v) ? Math.round((v - min) / slope) : 0;
+    }
+  }
+  let storedMin = Infinity;
+  let storedMax = -Infinity;
+  for (let i = 0; i < pixels.length; i++) {
+    if (pixels[i] < storedMin) storedMin = pixels[i];
+    if (pixels[i] > storedMax) storedMax = pixels[i];
+  }
+  if (pixels.length === 0) storedMin = storedMax = 0;
+
+  const fallbackCenter = (min + max) / 2;
+  const fallbackWidth = Math.max(1, max - min);
+  const center = Number.isFinite(decoded.window?.center) ? decoded.window.center : fallbackCenter;
+  const widthW = Number.isFinite(decoded.window?.width) && decoded.window.width > 0 ? decoded.window.width : fallbackWidth;
+
+  return {
+    imageId,
+    minPixelValue: storedMin,
+    maxPixelValue: storedMax,
+    slope,
+    intercept,
+    windowCenter: center,
+    windowWidth: widthW,
+    getPixelData: () => pixels,
+    rows: height,
+    columns: width,
+    height,
+    width,
+    color: false,
+    rgba: false,
+    invert: false,
+    columnPixelSpacing: 1,
+    rowPixelSpacing: 1,
+    sizeInBytes: pixels.byteLength,
+  };
+}

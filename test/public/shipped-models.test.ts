@@ -1,0 +1,73 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BoneAgeModel } from '../../core/model';
+import type { ModelCard } from '../../core/model/types';
+import { decodeImage } from '../../core/pipeline/decode';
+import { readLabels } from '../../training/data/rsna';
+import { loadModelFolder, sha256 } from '../../training/io/model-files';
+import { regressionFigures } from '../../training/metrics';
+import { useBackend } from '../helpers/tf-backends';
+
+const modelsDir = 'public/models';
+const index = JSON.parse(readFileSync(join(modelsDir, 'index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
+const rsna = '../shared/data/rsna-bone-age';
+
+beforeAll(() => useBackend('wasm'));
+
+describe('shipped models', () => {
+  it('index.json names a default that is listed', () => {
+    expect(index.models.map((m) => m.name)).toContain(index.default);
+  });
+
+  describe.each(index.models)('$name', ({ path }) => {
+    const dir = join(modelsDir, path);
+    const card = JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')) as ModelCard;
+
+    it('has shards matching the sha256 in its card, each ≤ 4 MB, ≤ 10 MB in all', () => {
+      let total = 0;
+      for (const w of card.weights) {
+        const bytes = readFileSync(join(dir, w.path));
+        expect(sha256(bytes), w.path).toBe(w.sha256);
+        expect(bytes.byteLength).toBeLessThanOrEqual(4 * 1024 * 1024);
+        total += bytes.byteLength;
+      }
+      expect(total).toBeLessThanOrEqual(10 * 1024 * 1024);
+    });
+
+    it('states what it is: input specification, validated error, intended use', () => {
+      expect(card.input.width).toBeGreaterThan(0);
+      expect(card.validation.n).toBeGreaterThan(100);
+      expect(card.validation.mae_months).toBeLessThanOrEqual(15);
+      expect(card.intendedUse).toMatch(/research/i);
+    });
+
+    it('loads and gives a map of at least 6×6 cells at its input size', async () => {
+      const model = new BoneAgeModel(await loadModelFolder(dir), card);
+      const out = model.net.predict(tf.zeros([1, card.input.height, card.input.width, 1])) as tf.Tensor;
+      expect(out.shape[1]).toBeGreaterThanOrEqual(6);
+      expect(out.shape[2]).toBeGreaterThanOrEqual(6);
+      out.dispose();
+      model.dispose();
+    });
+
+    it.skipIf(!existsSync(rsna))('reproduces its card’s validation MAE through the page pipeline (300 held-out cases)', async () => {
+      const split = JSON.parse(readFileSync(join(dir, card.training.split.splitFile), 'utf8')) as { validation: string[] };
+      const held = new Set(split.validation.slice(0, 300));
+      const cases = readLabels(join(rsna, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
+      const model = new BoneAgeModel(await loadModelFolder(dir), card);
+      const preds: number[] = [];
+      for (const c of cases) {
+        const bytes = new Uint8Array(readFileSync(join(rsna, 'boneage-training-dataset', `${c.id}.png`)));
+        preds.push((await model.estimate(decodeImage(bytes, `${c.id}.png`))).boneAgeMonths);
+      }
+      const f = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
+      // A subset of the card's own validation set: same pipeline, so the same figure up to sampling noise.
+      expect(Math.abs(f.mae_months - card.validation.mae_months)).toBeLessThan(2.5);
+      model.dispose();
+    });
+  });
+});
+
+if (!existsSync(rsna)) console.warn(`[skip] ${rsna} is absent: the shipped-model accuracy check needs the RSNA data (see ../shared/data/README.md).`);

@@ -1,0 +1,45 @@
+/**
+ * Evaluates a model folder on any RSNA-style CSV (`id,boneage,male`) and images `<dir>/<id>.png` of any
+ * size, through exactly the page's pipeline (decodeImage → preprocess per the model card → BoneAgeModel).
+ *   npm run --silent evaluate -- --model public/models/<name> --csv <file> --images <dir>
+ *     [--split <split.json>]  only the ids in its `validation` list (the model's held-out cases)
+ *     [--predictions]         also print one JSON line per case before the summary
+ * Progress goes to stderr; the last line on stdout is one JSON object.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BoneAgeModel } from '../core/model';
+import { decodeImage } from '../core/pipeline/decode';
+import { parseArgs } from './cli-args';
+import { readLabels } from './data/rsna';
+import { loadModelFolder, readModelCard } from './io/model-files';
+import { regressionFigures } from './metrics';
+import { ProgressBar } from './progress';
+import { initTrainingRuntime } from './runtime';
+
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string' });
+for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
+const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
+const dir = String(args.model);
+const card = readModelCard(dir);
+const model = new BoneAgeModel(await loadModelFolder(dir), card);
+let cases = readLabels(String(args.csv));
+if (args.split) {
+  const held = new Set<string>(JSON.parse(readFileSync(String(args.split), 'utf8')).validation);
+  cases = cases.filter((c) => held.has(c.id));
+}
+if (cases.length === 0) throw new Error('No cases to evaluate.');
+const preds: number[] = [];
+const bar = new ProgressBar('evaluate', cases.length);
+const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
+for (const [i, c] of cases.entries()) {
+  const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
+  const { boneAgeMonths } = await model.estimate(decodeImage(bytes, `${c.id}.png`));
+  preds.push(boneAgeMonths);
+  rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
+  if (i % 100 === 0) bar.update(i + 1, '');
+}
+bar.done('');
+if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
+const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
+console.log(JSON.stringify({ ...figures, model: card.name, backend }));

@@ -1,0 +1,25 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { batchNormGradBroadcast } from './batch-norm-grad';
+import { conv2dBackpropFilterViaForward } from './conv2d-backprop-filter';
+import { conv2dBackpropInputViaForward } from './conv2d-backprop-input';
+import { unsortedSegmentSumWasm } from './unsorted-segment-sum';
+
+let registered = false;
+
+/** Registers the project's training kernels for the wasm backend, and the faster BatchNorm
+ *  gradient for every backend (idempotent). */
+export function registerWasmTrainingKernels(): void {
+  if (registered) return;
+  registered = true;
+  const stockInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
+  if (!stockInput) throw new Error('The wasm backend must be imported before registering training kernels.');
+  for (const cfg of [
+    conv2dBackpropFilterViaForward('wasm'),
+    conv2dBackpropInputViaForward('wasm', stockInput.kernelFunc),
+    unsortedSegmentSumWasm,
+  ]) {
+    if (tf.getKernel(cfg.kernelName, cfg.backendName)) tf.unregisterKernel(cfg.kernelName, cfg.backendName);
+    tf.registerKernel(cfg);
+  }
+  tf.registerGradient(batchNormGradBroadcast);
+}

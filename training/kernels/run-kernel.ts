@@ -1,0 +1,9 @@
+import * as tf from '@tensorflow/tfjs-core';
+
+/** Runs another backend kernel directly from inside a kernel (no engine, no tape). The caller
+ *  disposes intermediates with backend.disposeData — kernels must not leak into the engine. */
+export function runKernel(name: string, backendName: string, backend: tf.KernelBackend, inputs: tf.NamedTensorInfoMap, attrs: tf.NamedAttrMap): tf.TensorInfo {
+  const k = tf.getKernel(name, backendName);
+  if (!k) throw new Error(`Kernel ${name} is not registered for ${backendName}.`);
+  return k.kernelFunc({ inputs, attrs, backend }) as tf.TensorInfo;
+}

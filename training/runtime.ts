@@ -1,0 +1,30 @@
+import * as tf from '@tensorflow/tfjs-core';
+import { registerWasmTrainingKernels } from './kernels/register';
+
+/**
+ * The Node training runtime: tfjs-node (native TensorFlow) when the user's machine has it installed,
+ * else the wasm backend with the project's own gradient kernels. tfjs-node is optional: its install
+ * downloads libtensorflow, which is not possible everywhere.
+ */
+export async function initTrainingRuntime(prefer?: string): Promise<string> {
+  if (prefer !== 'wasm' && prefer !== 'cpu') {
+    try {
+      const name = '@tensorflow/tfjs-node';
+      await import(/* @vite-ignore */ name);
+      if (await tf.setBackend('tensorflow')) return 'tensorflow';
+    } catch {
+      // not installed: fall through to wasm
+    }
+  }
+  if (prefer === 'cpu') {
+    await import('@tensorflow/tfjs-backend-cpu');
+    await tf.setBackend('cpu');
+    return 'cpu';
+  }
+  await import('@tensorflow/tfjs-backend-wasm');
+  await import('@tensorflow/tfjs-backend-cpu');
+  if (!(await tf.setBackend('wasm'))) throw new Error('The wasm backend failed to initialise.');
+  await tf.ready();
+  registerWasmTrainingKernels();
+  return 'wasm';
+}

@@ -1,0 +1,209 @@
+/**
+ * Trains BoNet on an RSNA-layout folder and writes a model folder the page loads as is.
+ *   npm run train -- --data ../shared/data/rsna-bone-age --out runs/bonet --epochs 8
+ * See training/README.md for every option.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { BoneAgeModel, buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/model';
+import type { BoNetConfig, ModelCard, OutputSpec } from '../core/model/types';
+import { parseArgs } from './cli-args';
+import { loadPlane, readLabels, type LabelledCase } from './data/rsna';
+import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
+import { shiftedCopy } from './data/augment';
+import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
+import { regressionFigures } from './metrics';
+import { recalibrateBatchNorm } from './precise-bn';
+import { ProgressBar } from './progress';
+import { initTrainingRuntime } from './runtime';
+import { cosineWithWarmup } from './schedule';
+
+const args = parseArgs(process.argv.slice(2), {
+  data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
+  'val-fraction': 'number', limit: 'number', shift: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
+  backend: 'string', resume: 'boolean',
+});
+const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
+const name = String(args.name ?? 'bonet-rsna100');
+const outDir = String(args.out ?? join('runs', name));
+const epochs = Number(args.epochs ?? 8);
+const batchSize = Number(args.batch ?? 32);
+const peakLr = Number(args.lr ?? 2e-3);
+const seed = Number(args.seed ?? 42);
+const valFraction = Number(args['val-fraction'] ?? 0.15);
+const maxShift = Number(args.shift ?? 6);
+const spec = THUMBNAIL_INPUT;
+const config: BoNetConfig = {
+  ...DEFAULT_BONET,
+  deformAfter: args['deform-after'] === undefined ? DEFAULT_BONET.deformAfter : Number(args['deform-after']),
+  batchNorm: args['no-batchnorm'] ? false : DEFAULT_BONET.batchNorm,
+};
+
+const log = (s: string) => process.stderr.write(s + '\n');
+const started = Date.now();
+const backend = await initTrainingRuntime(args.backend as string | undefined);
+log(`runtime: ${backend}`);
+
+// ---- data and split ------------------------------------------------------------------------
+const csv = join(dataDir, 'boneage-training-dataset.csv');
+const imagesDir = join(dataDir, 'boneage-training-dataset');
+if (!existsSync(csv)) throw new Error(`No ${csv}: --data must be an RSNA-layout folder.`);
+let cases = readLabels(csv);
+if (args.limit) cases = shuffleInPlace(cases.slice().sort((a, b) => a.id.localeCompare(b.id)), mulberry32(seed)).slice(0, Number(args.limit));
+const split = stratifiedSplit(cases, seed, valFraction);
+mkdirSync(outDir, { recursive: true });
+writeFileSync(join(outDir, 'split.json'), JSON.stringify({ seed, validationFraction: valFraction, data: dataDir, ...split }) + '\n');
+const byId = new Map(cases.map((c) => [c.id, c]));
+const plane = spec.width * spec.height;
+
+function loadSet(ids: string[], label: string): { x: Float32Array; cases: LabelledCase[] } {
+  const x = new Float32Array(ids.length * plane);
+  const bar = new ProgressBar(label, ids.length);
+  ids.forEach((id, i) => {
+    x.set(loadPlane(imagesDir, id, spec).data, i * plane);
+    if (i % 500 === 0) bar.update(i, '');
+  });
+  bar.done('');
+  return { x, cases: ids.map((id) => byId.get(id)!) };
+}
+const train = loadSet(split.train, 'load train');
+const val = loadSet(split.validation, 'load valid');
+const trainAges = train.cases.map((c) => c.boneAgeMonths);
+const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
+const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
+const output: OutputSpec = { unit: 'months', scale: round(stdAge, 4), offset: round(meanAge, 4), reduce: 'mean' };
+log(`train ${train.cases.length}, validation ${val.cases.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
+
+// ---- model, optimizer, resume --------------------------------------------------------------
+const ckptDir = join(outDir, 'checkpoint');
+let net: tfl.LayersModel;
+const optimizer = tf.train.adam(peakLr);
+// tfjs reads the learning rate on every step but declares it protected; the schedule sets it.
+const lr = optimizer as unknown as { learningRate: number };
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
+if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
+  net = await loadModelFolder(ckptDir);
+  state = JSON.parse(readFileSync(join(ckptDir, 'state.json'), 'utf8'));
+  const opt = JSON.parse(readFileSync(join(ckptDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
+  const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
+  const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
+  await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
+  tf.dispose(Object.values(named)); // the optimizer made its own variables from them
+  log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);
+} else {
+  net = buildBoNet(config, seed);
+}
+const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
+log(`BoNet: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
+
+const stepsPerEpoch = Math.floor(train.cases.length / batchSize);
+const totalSteps = stepsPerEpoch * epochs;
+const card = (): ModelCard => ({
+  name, version: '1', created: new Date().toISOString().slice(0, 10),
+  description: 'BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; no sex input.',
+  intendedUse: 'Research on automated skeletal bone-age assessment from left-hand radiographs. Not a medical device; not for clinical decisions.',
+  limitations: [
+    'Trained and validated on 100×100 thumbnails of the RSNA Pediatric Bone Age training set (one population, one reference standard).',
+    'Does not use the child\'s sex; bone-age standards are sex-specific.',
+    'Expects a left-hand PA radiograph cropped roughly to the hand; no quality control of the input yet.',
+  ],
+  architecture: { ...config, parameters: net.countParams(), mapCellsFor100: [mapSide, mapSide] },
+  input: spec, output,
+  training: {
+    data: `RSNA Pediatric Bone Age training set, 100×100 thumbnails (${cases.length} labelled cases)`,
+    split: { seed, validationFraction: valFraction, train: split.train.length, validation: split.validation.length, splitFile: 'split.json' },
+    epochs: state.epoch, batchSize, optimizer: `Adam, peak lr ${peakLr}, linear warm-up then cosine decay; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)`,
+    augmentation: `random integer shift up to ±${maxShift} px (edge-replicated)`,
+    runtime: `TensorFlow.js ${tf.version_core} (${backend})`, durationSeconds: Math.round((Date.now() - started) / 1000),
+  },
+  validation: state.history.length ? bestFigures : regressionFigures([0], [0]),
+  weights: [],
+});
+let bestFigures = regressionFigures([0], [0]);
+
+async function validate(): Promise<{ figures: ReturnType<typeof regressionFigures>; preds: Float32Array }> {
+  const m = new BoneAgeModel(net, { input: spec, output } as ModelCard);
+  const preds = new Float32Array(val.cases.length);
+  for (let i = 0; i < val.cases.length; i += 64) {
+    const n = Math.min(64, val.cases.length - i);
+    const planes = Array.from({ length: n }, (_, k) => ({ width: spec.width, height: spec.height, data: val.x.subarray((i + k) * plane, (i + k + 1) * plane) }));
+    (await m.estimatePlanes(planes)).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
+  }
+  return { figures: regressionFigures(preds, val.cases.map((c) => c.boneAgeMonths)), preds };
+}
+
+// ---- training loop --------------------------------------------------------------------------
+const rand = mulberry32(seed + 1000 * state.epoch);
+const xBatch = new Float32Array(batchSize * plane);
+const yBatch = new Float32Array(batchSize);
+for (let epoch = state.epoch; epoch < epochs; epoch++) {
+  const order = shuffleInPlace(Array.from(train.cases.keys()), rand);
+  const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
+  let lossSum = 0, aeSum = 0, seen = 0;
+  const tensorsAtStart = tf.memory().numTensors;
+  for (let s = 0; s < stepsPerEpoch; s++) {
+    for (let b = 0; b < batchSize; b++) {
+      const i = order[s * batchSize + b];
+      shiftedCopy(train.x.subarray(i * plane, (i + 1) * plane), spec.width, spec.height,
+        Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * plane, (b + 1) * plane));
+      yBatch[b] = (train.cases[i].boneAgeMonths - meanAge) / stdAge;
+    }
+    lr.learningRate = cosineWithWarmup(state.step, totalSteps, peakLr);
+    const x = tf.tensor4d(xBatch, [batchSize, spec.height, spec.width, 1]);
+    const y = tf.tensor1d(yBatch);
+    let pred: tf.Tensor | undefined;
+    const loss = optimizer.minimize(() => {
+      const map = net.apply(x, { training: true }) as tf.Tensor;
+      pred = tf.keep(tf.mean(map, [1, 2, 3]));
+      return tf.losses.meanSquaredError(y, pred);
+    }, true)!;
+    const [l, p] = await Promise.all([loss.data(), pred!.data()]);
+    for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * stdAge;
+    lossSum += l[0] * batchSize;
+    seen += batchSize;
+    tf.dispose([x, y, loss, pred!]);
+    state.step++;
+    bar.update(s + 1, `loss ${(lossSum / seen).toFixed(3)} MAE ${(aeSum / seen).toFixed(1)} mo lr ${lr.learningRate.toExponential(1)}`);
+  }
+  if (config.batchNorm || net.layers.some((l) => l.getClassName() === 'BatchNormalization')) {
+    // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
+    const calib = Array.from({ length: Math.min(20, Math.floor(train.cases.length / 64)) || 1 }, (_, k) => {
+      const n = Math.min(64, train.cases.length - k * 64);
+      return tf.tensor4d(train.x.subarray(k * 64 * plane, (k * 64 + n) * plane), [n, spec.height, spec.width, 1]);
+    });
+    recalibrateBatchNorm(net, calib);
+    tf.dispose(calib);
+  }
+  const { figures } = await validate();
+  state.epoch = epoch + 1;
+  state.history.push({ epoch: epoch + 1, trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors });
+  bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);
+  if (figures.mae_months < state.bestMae) {
+    state.bestMae = figures.mae_months;
+    bestFigures = figures;
+    await atomicFolder(join(outDir, 'model'), async (tmp) => {
+      const weights = await saveModelFolder(net, tmp);
+      writeModelCard(tmp, { ...card(), validation: figures, weights });
+      writeFileSync(join(tmp, 'split.json'), readFileSync(join(outDir, 'split.json')));
+    });
+    log(`  saved best model (validation MAE ${figures.mae_months}) to ${join(outDir, 'model')}`);
+  }
+  await atomicFolder(ckptDir, async (tmp) => {
+    await saveModelFolder(net, tmp);
+    const ow = await optimizer.getWeights();
+    const enc = await tf.io.encodeWeights(ow);
+    ow[0].tensor.dispose(); // 'iter': a fresh scalar per call; the rest are the optimizer's live variables
+    writeFileSync(join(tmp, 'optimizer.bin'), new Uint8Array(tf.io.CompositeArrayBuffer.join(enc.data)));
+    writeFileSync(join(tmp, 'optimizer.json'), JSON.stringify(enc.specs));
+    writeFileSync(join(tmp, 'state.json'), JSON.stringify(state));
+  });
+}
+writeFileSync(join(outDir, 'history.json'), JSON.stringify(state.history, null, 2) + '\n');
+log(`done in ${Math.round((Date.now() - started) / 1000)} s; best validation MAE ${state.bestMae.toFixed(2)} months → ${join(outDir, 'model')}`);
+console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, epochs: state.epoch, backend }));
+
+function round(v: number, d: number): number {
+  return Math.round(v * 10 ** d) / 10 ** d;
+}
