@@ -18,3 +18,9 @@ export function parseBackendParam(search: string): { requested: BackendName | nu
 export function backendAttemptOrder(requested: BackendName | null): BackendName[] {
   return requested ? [requested, ...BACKEND_ORDER.filter((b) => b !== requested)] : [...BACKEND_ORDER];
 }
+
+/** GPU adapters that are CPU emulations (SwiftShader, llvmpipe, WARP…): on those, WebGPU and WebGL
+ *  run several times slower than WASM, so they are skipped unless asked for by name. */
+export function isSoftwareRenderer(description: string): boolean {
+  return /swiftshader|llvmpipe|softpipe|software|basic render driver|microsoft warp/i.test(description);
+}

@@ -7,7 +7,7 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // threaded one needs a worker script that does not survive bundling, so multithreading is off.
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
-import { backendAttemptOrder, type BackendName } from './backend-choice';
+import { backendAttemptOrder, isSoftwareRenderer, type BackendName } from './backend-choice';
 
 let wasmConfigured = false;
 
@@ -29,12 +29,39 @@ export interface BackendSelection {
   failures: Array<{ backend: BackendName; reason: string }>;
 }
 
-/** Tries WebGPU, WebGL, WASM, CPU in turn (or the requested one first) and keeps the first that starts. */
+/** What the browser says its GPU is, for WebGPU or WebGL; '' when it says nothing. */
+async function gpuDescription(backend: 'webgpu' | 'webgl'): Promise<string> {
+  try {
+    if (backend === 'webgpu') {
+      type Adapter = { isFallbackAdapter?: boolean; info?: Record<string, string> };
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+      const adapter = await gpu?.requestAdapter();
+      if (!adapter) return '';
+      const info = adapter.info ?? {};
+      return [adapter.isFallbackAdapter ? 'software fallback adapter' : '', info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+    }
+    const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+    const ext = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && ext ? String(gl.getParameter(ext.UNMASKED_RENDERER_WEBGL)) : '';
+  } catch {
+    return '';
+  }
+}
+
+/** Tries WebGPU, WebGL, WASM, CPU in turn (or the requested one first) and keeps the first that starts.
+ *  A GPU backend on a software renderer is passed over unless it was requested by name. */
 export async function selectBackend(requested: BackendName | null): Promise<BackendSelection> {
   configureWasm();
   const failures: BackendSelection['failures'] = [];
   for (const backend of backendAttemptOrder(requested)) {
     try {
+      if ((backend === 'webgpu' || backend === 'webgl') && backend !== requested) {
+        const gpu = await gpuDescription(backend);
+        if (isSoftwareRenderer(gpu)) {
+          failures.push({ backend, reason: `software renderer (${gpu.trim()}), slower than WASM` });
+          continue;
+        }
+      }
       if (await tf.setBackend(backend)) {
         await tf.ready();
         return { backend, failures };

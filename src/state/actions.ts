@@ -27,7 +27,9 @@ export async function startModel(location: Location = window.location, base: str
     const note =
       requested && selection.backend !== requested
         ? `Requested backend "${requested}" is unavailable (${selection.failures.find((f) => f.backend === requested)?.reason ?? 'failed'}); using ${selection.backend}.`
-        : get().backendNote;
+        : !requested && selection.failures.length
+          ? `Passed over: ${selection.failures.map((f) => `${f.backend} (${f.reason})`).join('; ')}.`
+          : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
 
     const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));

@@ -95,12 +95,12 @@ describe.skipIf(mode === 'skip')('the built page', () => {
     const bare = await pickFile(page, 'IM000001', makeHandDicom());
     expect(bare.kind, bare.text).toBe('result');
     console.log(`DICOM: ${dicom.text}`);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/dicom-result.png` });
     // And a JPEG of the same hand (lossy, so only roughly the same).
     const jpeg = await pickFile(page, 'hand.jpg', makeHandJpeg(), 'image/jpeg');
     expect(jpeg.kind, jpeg.text).toBe('result');
     expect(await page.locator('[data-testid="image-info"]').textContent()).toMatch(/JPEG/);
     console.log(`JPEG: ${jpeg.text}`);
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/dicom-result.png` });
   });
 
   it('(d) shows an error for unreadable files, keeps the case, and still reads the next good file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { backendAttemptOrder, parseBackendParam } from '../../src/inference/backend-choice';
+import { backendAttemptOrder, isSoftwareRenderer, parseBackendParam } from '../../src/inference/backend-choice';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from '../../src/inference/model-index';
 import { statusText } from '../../src/state/store';
 
@@ -14,6 +14,16 @@ describe('backend choice', () => {
   it('tries WebGPU, WebGL, WASM, CPU, the requested one first', () => {
     expect(backendAttemptOrder(null)).toEqual(['webgpu', 'webgl', 'wasm', 'cpu']);
     expect(backendAttemptOrder('wasm')).toEqual(['wasm', 'webgpu', 'webgl', 'cpu']);
+  });
+
+  it('recognises software GPU renderers, not real ones', () => {
+    expect(isSoftwareRenderer('google swiftshader')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)')).toBe(true);
+    expect(isSoftwareRenderer('llvmpipe (LLVM 15.0.6, 256 bits)')).toBe(true);
+    expect(isSoftwareRenderer('software fallback adapter')).toBe(true);
+    expect(isSoftwareRenderer('ANGLE (NVIDIA, NVIDIA GeForce RTX 3080 Direct3D11 vs_5_0 ps_5_0)')).toBe(false);
+    expect(isSoftwareRenderer('apple m2')).toBe(false);
+    expect(isSoftwareRenderer('')).toBe(false);
   });
 });
 
