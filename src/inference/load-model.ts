@@ -1,9 +1,13 @@
+import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 // Always through core/model: importing it registers the custom SpatialTransformer layer.
 import { BoneAgeModel } from '../../core/model';
+import type { ModelCard } from '../../core/model/types';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from './model-index';
+import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
-async function fetchJson(url: URL, what: string): Promise<unknown> {
+/** Fetches `url`; refuses errors and the HTML page that dev servers and SPA hosts send for missing files. */
+async function fetchOk(url: URL, what: string): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url.href);
@@ -11,10 +15,14 @@ async function fetchJson(url: URL, what: string): Promise<unknown> {
     throw new ModelLoadError(`Could not fetch the ${what} (${url.pathname}): ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
   }
   if (!response.ok) throw new ModelLoadError(`Could not load the ${what} (${url.pathname}): HTTP ${response.status}.`);
-  // Dev servers and SPA hosts answer a missing file with the page itself.
   if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
     throw new ModelLoadError(`Could not load the ${what} (${url.pathname}): it is not on the server (a web page came back instead).`);
   }
+  return response;
+}
+
+async function fetchJson(url: URL, what: string): Promise<unknown> {
+  const response = await fetchOk(url, what);
   try {
     return await response.json();
   } catch (error) {
@@ -22,19 +30,96 @@ async function fetchJson(url: URL, what: string): Promise<unknown> {
   }
 }
 
-/** models/index.json (relative to the page) → the chosen model's card and network → a BoneAgeModel. */
+interface ModelJson {
+  modelTopology: object;
+  weightsManifest: tf.io.WeightsManifestConfig;
+  format?: string;
+  generatedBy?: string;
+  convertedBy?: string | null;
+  trainingConfig?: tf.io.TrainingConfig;
+  userDefinedMetadata?: object;
+}
+
+function networkError(card: ModelCard, reason: string, cause?: unknown): ModelLoadError {
+  return new ModelLoadError(`Could not load the network of model "${card.name}": ${reason.replace(/\.$/, '')}.`, { cause });
+}
+
+/** model.json, parsed and checked for the parts the page relies on. */
+async function fetchModelJson(card: ModelCard, url: URL): Promise<ModelJson> {
+  let json: unknown;
+  try {
+    json = await fetchJson(url, 'network file');
+  } catch (error) {
+    throw networkError(card, error instanceof Error ? error.message : String(error), error);
+  }
+  const m = json as Partial<ModelJson> | null;
+  if (!m || typeof m !== 'object' || !m.modelTopology || typeof m.modelTopology !== 'object') {
+    throw networkError(card, `${url.pathname} has no model topology`);
+  }
+  const manifest = m.weightsManifest;
+  if (!Array.isArray(manifest) || manifest.some((g) => !g || !Array.isArray(g.paths) || !Array.isArray(g.weights) || g.paths.some((p) => typeof p !== 'string'))) {
+    throw networkError(card, `${url.pathname} has no valid weights manifest`);
+  }
+  return m as ModelJson;
+}
+
+/** models/index.json (relative to the page) → the chosen model's card and network → a BoneAgeModel.
+ *  Every weight shard is downloaded here and checked against the card (byte count and SHA-256)
+ *  before the network is built from memory; a model that fails the check is refused. */
 export async function loadBoneAgeModel(pageBase: string, wanted: string | null): Promise<BoneAgeModel> {
   const indexUrl = new URL('models/index.json', pageBase);
   const entry = pickModel(parseModelIndex(await fetchJson(indexUrl, 'model list')), wanted);
   const dir = new URL(entry.path.endsWith('/') ? entry.path : `${entry.path}/`, indexUrl);
   const cardUrl = new URL('model-card.json', dir);
   const card = parseModelCard(await fetchJson(cardUrl, 'model card'), cardUrl.pathname);
+
+  // Web Crypto exists only in secure contexts (https, localhost); without it nothing can be checked.
+  const subtle = (globalThis.crypto as Crypto | undefined)?.subtle as SubtleCrypto | undefined;
+  if (!subtle) throw new ModelLoadError(insecureOriginMessage(card.name, globalThis.location?.origin ?? new URL(pageBase).origin));
+
+  const modelUrl = new URL('model.json', dir);
+  const modelJson = await fetchModelJson(card, modelUrl);
+  // Shards in the order tfjs expects the weight data: group by group, path by path.
+  const shardPaths = modelJson.weightsManifest.flatMap((group) => group.paths);
+  const cardWeights: unknown = (card as Partial<ModelCard>).weights;
+
+  // Refuse before downloading anything the card does not vouch for.
+  const listing = checkWeightListing(shardPaths, cardWeights);
+  if (listing.length > 0) throw new ModelLoadError(integrityFailureMessage(card.name, listing));
+
+  const shards: ArrayBuffer[] = [];
+  const measured: MeasuredWeight[] = [];
+  for (const path of shardPaths) {
+    const url = new URL(path, modelUrl);
+    const response = await fetchOk(url, `weight file ${path} of model "${card.name}"`);
+    let data: ArrayBuffer;
+    try {
+      data = await response.arrayBuffer();
+    } catch (error) {
+      throw new ModelLoadError(`Could not download the weight file ${path} of model "${card.name}" (${url.pathname}): ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+    }
+    shards.push(data);
+    measured.push({ path, bytes: data.byteLength, sha256: toHex(await subtle.digest('SHA-256', data)) });
+  }
+  const problems = verifyWeights(shardPaths, cardWeights, measured);
+  if (problems.length > 0) throw new ModelLoadError(integrityFailureMessage(card.name, problems));
+
   let net: tfl.LayersModel;
   try {
-    net = await tfl.loadLayersModel(new URL('model.json', dir).href);
+    net = await tfl.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: modelJson.modelTopology,
+        weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
+        weightData: tf.io.concatenateArrayBuffers(shards),
+        format: modelJson.format,
+        generatedBy: modelJson.generatedBy,
+        convertedBy: modelJson.convertedBy ?? undefined,
+        trainingConfig: modelJson.trainingConfig,
+        userDefinedMetadata: modelJson.userDefinedMetadata,
+      }),
+    );
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new ModelLoadError(`Could not load the network of model "${card.name}": ${reason.replace(/\.$/, '')}.`, { cause: error });
+    throw networkError(card, error instanceof Error ? error.message : String(error), error);
   }
   return new BoneAgeModel(net, card);
 }

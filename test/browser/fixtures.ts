@@ -1,18 +1,7 @@
 import { encode } from 'fast-png';
 import { encode as jpegEncode } from 'jpeg-js';
+import { mulberry32 } from '../../training/data/split';
 import { makeDicom } from '../helpers/make-dicom';
-
-/** A seeded PRNG so the synthetic images are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const HAND_WIDTH = 400;
 export const HAND_HEIGHT = 500;

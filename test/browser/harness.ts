@@ -34,16 +34,16 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Serves dist/ and starts Chromium. Fails with a clear message when something needed is missing. */
-export async function startHarness(mode: 'run' | 'skip' | 'fail'): Promise<Harness> {
+/** Serves dist/ (or `root`, e.g. a modified copy of it) and starts Chromium. Fails with a clear message when something needed is missing. */
+export async function startHarness(mode: 'run' | 'skip' | 'fail', root: string = DIST): Promise<Harness> {
   if (mode === 'fail') throw new Error(`Chromium is required for the browser tests (CI=true) but ${CHROMIUM_PATH} does not exist.`);
-  if (!existsSync(resolve(DIST, 'index.html'))) {
-    throw new Error(`The built page is missing (${DIST}/index.html). Run \`npx vite build\` first (\`npm test\` does).`);
+  if (!existsSync(resolve(root, 'index.html'))) {
+    throw new Error(`The built page is missing (${root}/index.html). Run \`npx vite build\` first (\`npm test\` does).`);
   }
-  if (!existsSync(resolve(DIST, 'models/index.json'))) {
-    throw new Error(`No model in the built page (${DIST}/models/index.json): put one in public/models/ (with index.json) and rebuild.`);
+  if (!existsSync(resolve(root, 'models/index.json'))) {
+    throw new Error(`No model in the built page (${root}/models/index.json): put one in public/models/ (with index.json) and rebuild.`);
   }
-  const server = await startStaticServer(DIST);
+  const server = await startStaticServer(root);
   let browser: Browser;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
