@@ -13,7 +13,7 @@ import { decodeImage } from '../core/pipeline/decode';
 import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
-import { regressionFigures } from './metrics';
+import { regressionFigures, subgroupFigures } from './metrics';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
@@ -42,4 +42,5 @@ for (const [i, c] of cases.entries()) {
 bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
-console.log(JSON.stringify({ ...figures, model: card.name, backend }));
+const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups }));

@@ -15,3 +15,28 @@ export function regressionFigures(predicted: ArrayLike<number>, truth: ArrayLike
   const r = (v: number) => Math.round(v * 1000) / 1000;
   return { n, mae_months: r(ae / n), rmse_months: r(Math.sqrt(se / n)), bias_months: r(bias / n), within_12_months: r(within / n) };
 }
+
+export interface SubgroupCase {
+  male: boolean;
+  boneAgeMonths: number;
+  predicted: number;
+}
+
+/** Figures by sex × age band (0–9 and 10–18 years of reference bone age, as in BoNet's Table 6),
+ *  plus each band over both sexes. Bands with no case are left out. */
+export function subgroupFigures(cases: SubgroupCase[]): Record<string, ValidationFigures> {
+  const band = (m: number) => (m < 120 ? '0-9y' : '10-18y');
+  const groups = new Map<string, SubgroupCase[]>();
+  for (const c of cases) {
+    for (const key of [`${c.male ? 'M' : 'F'} ${band(c.boneAgeMonths)}`, `all ${band(c.boneAgeMonths)}`]) {
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(c);
+    }
+  }
+  const out: Record<string, ValidationFigures> = {};
+  for (const key of [...groups.keys()].sort()) {
+    const g = groups.get(key)!;
+    out[key] = regressionFigures(g.map((c) => c.predicted), g.map((c) => c.boneAgeMonths));
+  }
+  return out;
+}

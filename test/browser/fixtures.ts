@@ -84,6 +84,8 @@ export function makeHandDicom(): Uint8Array {
     pixels: Array.from(px, (v) => v * 16),
     elements: [
       { tag: 0x00100010, vr: 'PN', value: 'Synthetic^Hand' },
+      { tag: 0x00100030, vr: 'DA', value: '20150310' }, // PatientBirthDate
+      { tag: 0x00080020, vr: 'DA', value: '20250309' }, // StudyDate: 119 completed months
       { tag: 0x00281050, vr: 'DS', value: '2048' },
       { tag: 0x00281051, vr: 'DS', value: '4096' },
     ],

@@ -85,6 +85,9 @@ describe.skipIf(mode === 'skip')('the built page', () => {
     expect(map.rows).toBeGreaterThanOrEqual(6);
     expect(map.cols).toBeGreaterThanOrEqual(6);
     expect(await page.locator('[data-testid="image-info"]').textContent()).toMatch(/DICOM/);
+    // Chronological age from PatientBirthDate and StudyDate, in completed months, and the difference.
+    expect(await page.locator('[data-testid="chronological-age"]').getAttribute('data-months')).toBe('119');
+    expect(await page.locator('[data-testid="age-difference"]').textContent()).toBe(`${dicom.months! >= 119 ? '+' : '−'}${Math.abs(dicom.months! - 119).toFixed(1)} months`);
     // Displayed with its own window (not the previous PNG's, which would wash it out to white).
     const brightness = await displayedBrightness(page);
     expect(brightness).toBeGreaterThan(5);

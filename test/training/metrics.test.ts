@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regressionFigures } from '../../training/metrics';
+import { regressionFigures, subgroupFigures } from '../../training/metrics';
 
 describe('regressionFigures', () => {
   it('computes MAE, RMSE, bias and the fraction within 12 months', () => {
@@ -8,5 +8,20 @@ describe('regressionFigures', () => {
   });
   it('refuses mismatched input', () => {
     expect(() => regressionFigures([1], [1, 2])).toThrow();
+  });
+});
+
+describe('subgroupFigures', () => {
+  it('splits by sex and the 10-year band, with both sexes per band', () => {
+    const g = subgroupFigures([
+      { male: true, boneAgeMonths: 60, predicted: 70 },
+      { male: false, boneAgeMonths: 100, predicted: 96 },
+      { male: true, boneAgeMonths: 150, predicted: 130 },
+      { male: true, boneAgeMonths: 119.9, predicted: 119.9 },
+    ]);
+    expect(Object.keys(g)).toEqual(['F 0-9y', 'M 0-9y', 'M 10-18y', 'all 0-9y', 'all 10-18y']);
+    expect(g['M 0-9y']).toMatchObject({ n: 2, mae_months: 5, bias_months: 5 });
+    expect(g['all 0-9y']).toMatchObject({ n: 3, bias_months: 2 });
+    expect(g['M 10-18y']).toMatchObject({ n: 1, mae_months: 20, bias_months: -20, within_12_months: 0 });
   });
 });
