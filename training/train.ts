@@ -17,13 +17,15 @@ import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from '
 import { regressionFigures } from './metrics';
 import { recalibrateBatchNorm } from './precise-bn';
 import { ProgressBar } from './progress';
+import { mapMeanLoss } from './loss';
+import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
 import { cosineWithWarmup } from './schedule';
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
   'val-fraction': 'number', limit: 'number', shift: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
-  backend: 'string', resume: 'boolean',
+  backend: 'string', resume: 'boolean', workers: 'number',
 });
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
 const name = String(args.name ?? 'bonet-rsna100');
@@ -34,6 +36,7 @@ const peakLr = Number(args.lr ?? 2e-3);
 const seed = Number(args.seed ?? 42);
 const valFraction = Number(args['val-fraction'] ?? 0.15);
 const maxShift = Number(args.shift ?? 6);
+const workers = Number(args.workers ?? 1);
 const spec = THUMBNAIL_INPUT;
 const config: BoNetConfig = {
   ...DEFAULT_BONET,
@@ -85,6 +88,8 @@ const lr = optimizer as unknown as { learningRate: number };
 let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
+  // Checkpoints written before dropout lost its seed would otherwise drop the same units every step.
+  for (const l of net.layers) if (l.getClassName() === 'Dropout') (l as unknown as { seed?: number }).seed = undefined;
   state = JSON.parse(readFileSync(join(ckptDir, 'state.json'), 'utf8'));
   const opt = JSON.parse(readFileSync(join(ckptDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
@@ -116,6 +121,7 @@ const card = (): ModelCard => ({
     split: { seed, validationFraction: valFraction, train: split.train.length, validation: split.validation.length, splitFile: 'split.json' },
     epochs: state.epoch, batchSize, optimizer: `Adam, peak lr ${peakLr}, linear warm-up then cosine decay; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)`,
     augmentation: `random integer shift up to ±${maxShift} px (edge-replicated)`,
+    workers,
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`, durationSeconds: Math.round((Date.now() - started) / 1000),
   },
   validation: state.history.length ? bestFigures : regressionFigures([0], [0]),
@@ -135,6 +141,9 @@ async function validate(): Promise<{ figures: ReturnType<typeof regressionFigure
 }
 
 // ---- training loop --------------------------------------------------------------------------
+// --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
+const parallel = workers > 1 ? await DataParallel.start(workers, config, seed) : null;
+if (parallel) log(`data-parallel over ${workers} worker threads`);
 const rand = mulberry32(seed + 1000 * state.epoch);
 const xBatch = new Float32Array(batchSize * plane);
 const yBatch = new Float32Array(batchSize);
@@ -151,19 +160,28 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       yBatch[b] = (train.cases[i].boneAgeMonths - meanAge) / stdAge;
     }
     lr.learningRate = cosineWithWarmup(state.step, totalSteps, peakLr);
-    const x = tf.tensor4d(xBatch, [batchSize, spec.height, spec.width, 1]);
-    const y = tf.tensor1d(yBatch);
-    let pred: tf.Tensor | undefined;
-    const loss = optimizer.minimize(() => {
-      const map = net.apply(x, { training: true }) as tf.Tensor;
-      pred = tf.keep(tf.mean(map, [1, 2, 3]));
-      return tf.losses.meanSquaredError(y, pred);
-    }, true)!;
-    const [l, p] = await Promise.all([loss.data(), pred!.data()]);
+    let l: number;
+    let p: Float32Array;
+    if (parallel) {
+      const r = await parallel.gradients(net, xBatch, yBatch, spec.height, spec.width);
+      optimizer.applyGradients(Object.entries(r.grads).map(([name, tensor]) => ({ name, tensor })));
+      tf.dispose(Object.values(r.grads));
+      [l, p] = [r.loss, r.pred];
+    } else {
+      const x = tf.tensor4d(xBatch, [batchSize, spec.height, spec.width, 1]);
+      const y = tf.tensor1d(yBatch);
+      let pred: tf.Tensor | undefined;
+      const loss = optimizer.minimize(() => {
+        const r = mapMeanLoss(net, x, y);
+        pred = r.pred;
+        return r.loss;
+      }, true)!;
+      [l, p] = [(await loss.data())[0], (await pred!.data()) as Float32Array];
+      tf.dispose([x, y, loss, pred!]);
+    }
     for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * stdAge;
-    lossSum += l[0] * batchSize;
+    lossSum += l * batchSize;
     seen += batchSize;
-    tf.dispose([x, y, loss, pred!]);
     state.step++;
     bar.update(s + 1, `loss ${(lossSum / seen).toFixed(3)} MAE ${(aeSum / seen).toFixed(1)} mo lr ${lr.learningRate.toExponential(1)}`);
   }
@@ -200,6 +218,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     writeFileSync(join(tmp, 'state.json'), JSON.stringify(state));
   });
 }
+await parallel?.stop();
 writeFileSync(join(outDir, 'history.json'), JSON.stringify(state.history, null, 2) + '\n');
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; best validation MAE ${state.bestMae.toFixed(2)} months → ${join(outDir, 'model')}`);
 console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, epochs: state.epoch, backend }));

@@ -33,7 +33,8 @@ export function buildBoNet(config: BoNetConfig, seed = 1): tfl.LayersModel {
   x = tfl.layers
     .conv2d({ name: 'fc_conv', filters: config.head.filters, kernelSize: config.head.kernel, padding: 'valid', activation: 'relu', kernelInitializer: init() })
     .apply(x) as tfl.SymbolicTensor;
-  if (config.head.dropout > 0) x = tfl.layers.dropout({ name: 'fc_dropout', rate: config.head.dropout, seed: s++ }).apply(x) as tfl.SymbolicTensor;
+  // No seed: tfjs re-seeds a seeded dropout on every call, which would drop the same units every step.
+  if (config.head.dropout > 0) x = tfl.layers.dropout({ name: 'fc_dropout', rate: config.head.dropout }).apply(x) as tfl.SymbolicTensor;
   const map = tfl.layers
     .conv2d({ name: 'age_map', filters: 1, kernelSize: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }) })
     .apply(x) as tfl.SymbolicTensor;

@@ -56,6 +56,8 @@ export interface ModelCard {
     optimizer: string;
     augmentation: string;
     runtime: string;
+    /** Worker threads that computed gradients (data-parallel); 1 = in-process. */
+    workers?: number;
     durationSeconds: number;
   };
   validation: ValidationFigures;

@@ -38,6 +38,16 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(state.history[4].tensors).toBe(state.history[3].tensors);
   }, 240_000);
 
+  it('trains data-parallel over two worker threads', () => {
+    const out2 = join(dir, 'run-workers');
+    const last = run('training/train.ts', ['--data', dir, '--out', out2, '--epochs', '2', '--batch', '8', '--val-fraction', '0.25', '--workers', '2']).trim().split('\n').pop()!;
+    expect(JSON.parse(last).epochs).toBe(2);
+    const card = JSON.parse(readFileSync(join(out2, 'model/model-card.json'), 'utf8'));
+    expect(card.training.workers).toBe(2);
+    const history = JSON.parse(readFileSync(join(out2, 'checkpoint/state.json'), 'utf8')).history;
+    expect(history[1].tensors).toBe(history[0].tensors); // no per-step tensors left on the main thread
+  }, 240_000);
+
   it('evaluate prints the contract JSON as its last line, for images of any size', () => {
     const lines = run('training/evaluate.ts', ['--model', join(out, 'model'), '--csv', csv, '--images', images]).trim().split('\n');
     const result = JSON.parse(lines[lines.length - 1]);

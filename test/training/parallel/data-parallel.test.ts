@@ -1,0 +1,14 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+describe('data-parallel gradients over worker threads', () => {
+  it('equal the in-process full-batch gradients (no BatchNorm, no dropout)', () => {
+    // Worker threads need tsx's loader, so the check runs as its own tsx process.
+    const out = execFileSync(join('node_modules', '.bin', 'tsx'), ['test/helpers/data-parallel-check.ts'], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    expect(r.vars).toBeGreaterThan(5);
+    expect(r.maxRelDiff).toBeLessThan(1e-4);
+    expect(Math.abs(r.loss - r.lossDp)).toBeLessThan(1e-5);
+  }, 120_000);
+});

@@ -1,0 +1,45 @@
+/** A data-parallel training worker: holds a replica of the network, receives the current weights
+ *  and a shard of the batch, returns the gradients of the mean loss over its shard. */
+import { parentPort } from 'node:worker_threads';
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { buildBoNet } from '../../core/model';
+import { mapMeanLoss } from '../loss';
+import { initTrainingRuntime } from '../runtime';
+import type { FromWorker, ToWorker } from './messages';
+
+let net: tfl.LayersModel | null = null;
+const port = parentPort!;
+const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
+
+port.on('message', async (m: ToWorker) => {
+  try {
+    if (m.kind === 'init') {
+      await initTrainingRuntime(m.backend ?? 'wasm');
+      net = buildBoNet(m.config, m.seed);
+      send({ kind: 'ready' });
+    } else if (m.kind === 'step') {
+      const model = net!;
+      const vars = model.weights;
+      tf.tidy(() => vars.forEach((v, i) => v.write(tf.tensor(m.weights[i], v.shape as number[]))));
+      const x = tf.tensor4d(m.x, [m.n, m.height, m.width, 1]);
+      const y = tf.tensor1d(m.y);
+      let pred: tf.Tensor1D | undefined;
+      const trainable = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
+      const { value, grads } = tf.variableGrads(() => {
+        const r = mapMeanLoss(model, x, y);
+        pred = r.pred;
+        return r.loss;
+      }, trainable);
+      const out = trainable.map((v) => grads[v.name].dataSync() as Float32Array);
+      const loss = (await value.data())[0];
+      const p = (await pred!.data()) as Float32Array;
+      tf.dispose([x, y, value, pred!, ...Object.values(grads)]);
+      send({ kind: 'grads', grads: out, loss, pred: p }, out.map((g) => g.buffer as ArrayBuffer));
+    } else if (m.kind === 'stop') {
+      process.exit(0);
+    }
+  } catch (error) {
+    send({ kind: 'error', message: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
+  }
+});

@@ -1,0 +1,13 @@
+import type { BoNetConfig } from '../../core/model/types';
+
+/** Main → worker. */
+export type ToWorker =
+  | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string }
+  | { kind: 'step'; weights: Float32Array[]; x: Float32Array; y: Float32Array; n: number; height: number; width: number }
+  | { kind: 'stop' };
+
+/** Worker → main. Gradients are in the order of the network's trainable weights. */
+export type FromWorker =
+  | { kind: 'ready' }
+  | { kind: 'grads'; grads: Float32Array[]; loss: number; pred: Float32Array }
+  | { kind: 'error'; message: string };
