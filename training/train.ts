@@ -7,19 +7,18 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
-import { BoneAgeModel, buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/model';
-import type { BoNetConfig, ModelCard, OutputSpec } from '../core/model/types';
+import { buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/model';
+import type { BoNetConfig, ModelCard, OutputSpec, ValidationFigures, WeightFile } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlane, readLabels, type LabelledCase } from './data/rsna';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
 import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
-import { regressionFigures } from './metrics';
-import { recalibrateBatchNorm } from './precise-bn';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
+import { recalibrateOn, validateOn, type PlaneSet } from './validate';
 import { cosineWithWarmup } from './schedule';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -105,7 +104,7 @@ log(`BoNet: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×
 
 const stepsPerEpoch = Math.floor(train.cases.length / batchSize);
 const totalSteps = stepsPerEpoch * epochs;
-const card = (): ModelCard => ({
+const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
   description: 'BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; no sex input.',
   intendedUse: 'Research on automated skeletal bone-age assessment from left-hand radiographs. Not a medical device; not for clinical decisions.',
@@ -122,23 +121,15 @@ const card = (): ModelCard => ({
     epochs: state.epoch, batchSize, optimizer: `Adam, peak lr ${peakLr}, linear warm-up then cosine decay; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)`,
     augmentation: `random integer shift up to ±${maxShift} px (edge-replicated)`,
     workers,
-    runtime: `TensorFlow.js ${tf.version_core} (${backend})`, durationSeconds: Math.round((Date.now() - started) / 1000),
+    runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
+    durationSeconds: Math.round(state.history.reduce((a, h) => a + (h.seconds ?? 0), 0)),
   },
-  validation: state.history.length ? bestFigures : regressionFigures([0], [0]),
-  weights: [],
+  validation,
+  weights,
 });
-let bestFigures = regressionFigures([0], [0]);
 
-async function validate(): Promise<{ figures: ReturnType<typeof regressionFigures>; preds: Float32Array }> {
-  const m = new BoneAgeModel(net, { input: spec, output } as ModelCard);
-  const preds = new Float32Array(val.cases.length);
-  for (let i = 0; i < val.cases.length; i += 64) {
-    const n = Math.min(64, val.cases.length - i);
-    const planes = Array.from({ length: n }, (_, k) => ({ width: spec.width, height: spec.height, data: val.x.subarray((i + k) * plane, (i + k + 1) * plane) }));
-    (await m.estimatePlanes(planes)).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
-  }
-  return { figures: regressionFigures(preds, val.cases.map((c) => c.boneAgeMonths)), preds };
-}
+const trainSet: PlaneSet = { x: train.x, months: train.cases.map((c) => c.boneAgeMonths) };
+const valSet: PlaneSet = { x: val.x, months: val.cases.map((c) => c.boneAgeMonths) };
 
 // ---- training loop --------------------------------------------------------------------------
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
@@ -152,6 +143,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
   const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
   let lossSum = 0, aeSum = 0, seen = 0;
   const tensorsAtStart = tf.memory().numTensors;
+  const epochStart = Date.now();
   for (let s = 0; s < stepsPerEpoch; s++) {
     for (let b = 0; b < batchSize; b++) {
       const i = order[s * batchSize + b];
@@ -185,25 +177,17 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     state.step++;
     bar.update(s + 1, `loss ${(lossSum / seen).toFixed(3)} MAE ${(aeSum / seen).toFixed(1)} mo lr ${lr.learningRate.toExponential(1)}`);
   }
-  if (config.batchNorm || net.layers.some((l) => l.getClassName() === 'BatchNormalization')) {
-    // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
-    const calib = Array.from({ length: Math.min(20, Math.floor(train.cases.length / 64)) || 1 }, (_, k) => {
-      const n = Math.min(64, train.cases.length - k * 64);
-      return tf.tensor4d(train.x.subarray(k * 64 * plane, (k * 64 + n) * plane), [n, spec.height, spec.width, 1]);
-    });
-    recalibrateBatchNorm(net, calib);
-    tf.dispose(calib);
-  }
-  const { figures } = await validate();
+  // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
+  recalibrateOn(net, trainSet, spec);
+  const figures = await validateOn(net, valSet, spec, output);
   state.epoch = epoch + 1;
-  state.history.push({ epoch: epoch + 1, trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors });
+  state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors });
   bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);
   if (figures.mae_months < state.bestMae) {
     state.bestMae = figures.mae_months;
-    bestFigures = figures;
     await atomicFolder(join(outDir, 'model'), async (tmp) => {
       const weights = await saveModelFolder(net, tmp);
-      writeModelCard(tmp, { ...card(), validation: figures, weights });
+      writeModelCard(tmp, card(figures, weights));
       writeFileSync(join(tmp, 'split.json'), readFileSync(join(outDir, 'split.json')));
     });
     log(`  saved best model (validation MAE ${figures.mae_months}) to ${join(outDir, 'model')}`);

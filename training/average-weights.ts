@@ -1,0 +1,64 @@
+/**
+ * Averages the weights of several checkpoints of one training run (stochastic weight averaging over
+ * late epochs), recomputes BatchNorm statistics, validates on the run's own split, and writes a model
+ * folder the page loads as is.
+ *   npm run average -- --models runs/x/model,runs/x/checkpoint --data ../shared/data/rsna-bone-age --out runs/x/model-avg
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs-core';
+import { parseArgs } from './cli-args';
+import { loadPlane, readLabels } from './data/rsna';
+import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
+import { ProgressBar } from './progress';
+import { initTrainingRuntime } from './runtime';
+import { recalibrateOn, validateOn, type PlaneSet } from './validate';
+
+const args = parseArgs(process.argv.slice(2), { models: 'string', data: 'string', out: 'string', name: 'string' });
+if (!args.models || !args.out) throw new Error('Usage: average --models <dir,dir,...> --out <dir> [--data <RSNA folder>]');
+const dirs = String(args.models).split(',');
+const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
+await initTrainingRuntime('wasm');
+const nets = await Promise.all(dirs.map((d) => loadModelFolder(d)));
+const base = readModelCard(dirs[0]);
+const split = JSON.parse(readFileSync(join(dirs[0], 'split.json'), 'utf8')) as { train: string[]; validation: string[] };
+const spec = base.input;
+
+// Mean of every weight; BatchNorm moving statistics are recomputed below rather than averaged.
+const net = nets[0];
+net.weights.forEach((w, i) => {
+  const mean = tf.tidy(() => tf.div(tf.addN(nets.map((n) => n.weights[i].read())), nets.length));
+  w.write(mean);
+  mean.dispose();
+});
+
+const labels = new Map(readLabels(join(dataDir, 'boneage-training-dataset.csv')).map((c) => [c.id, c.boneAgeMonths]));
+const load = (ids: string[], label: string): PlaneSet => {
+  const plane = spec.width * spec.height;
+  const x = new Float32Array(ids.length * plane);
+  const bar = new ProgressBar(label, ids.length);
+  ids.forEach((id, i) => {
+    x.set(loadPlane(join(dataDir, 'boneage-training-dataset'), id, spec).data, i * plane);
+    if (i % 500 === 0) bar.update(i, '');
+  });
+  bar.done('');
+  return { x, months: ids.map((id) => labels.get(id)!) };
+};
+recalibrateOn(net, load(split.train.slice(0, 1280), 'calibration'), spec);
+const figures = await validateOn(net, load(split.validation, 'validation'), spec, base.output);
+process.stderr.write(`averaged ${dirs.length} checkpoints: validation MAE ${figures.mae_months} (first alone: ${base.validation.mae_months})\n`);
+
+const outDir = String(args.out);
+await atomicFolder(outDir, async (tmp) => {
+  const weights = await saveModelFolder(net, tmp);
+  writeModelCard(tmp, {
+    ...base,
+    name: String(args.name ?? base.name),
+    created: new Date().toISOString().slice(0, 10),
+    training: { ...base.training, optimizer: `${base.training.optimizer}; final weights = mean of ${dirs.length} late checkpoints (${dirs.map((d) => d.split('/').slice(-1)[0]).join(', ')}), BatchNorm statistics recomputed` },
+    validation: figures,
+    weights,
+  });
+  writeFileSync(join(tmp, 'split.json'), readFileSync(join(dirs[0], 'split.json')));
+});
+console.log(JSON.stringify({ model: outDir, ...figures }));

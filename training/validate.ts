@@ -1,0 +1,40 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { BoneAgeModel } from '../core/model';
+import type { ModelCard, OutputSpec, ValidationFigures } from '../core/model/types';
+import type { InputSpec } from '../core/pipeline/types';
+import { regressionFigures } from './metrics';
+import { recalibrateBatchNorm } from './precise-bn';
+
+/** Planes stored back to back in one Float32Array, with their labels in months. */
+export interface PlaneSet {
+  x: Float32Array;
+  months: number[];
+}
+
+/** Precise BN over the first `images` planes of a (training) set, in batches of 64. */
+export function recalibrateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, images = 1280): void {
+  if (!net.layers.some((l) => l.getClassName() === 'BatchNormalization')) return;
+  const plane = spec.width * spec.height;
+  const n = Math.min(images, set.months.length);
+  const batches: tf.Tensor4D[] = [];
+  for (let i = 0; i < n; i += 64) {
+    const k = Math.min(64, n - i);
+    batches.push(tf.tensor4d(set.x.subarray(i * plane, (i + k) * plane), [k, spec.height, spec.width, 1]));
+  }
+  recalibrateBatchNorm(net, batches);
+  tf.dispose(batches);
+}
+
+/** Validation figures of a network on a plane set, through BoneAgeModel (the page's inference path). */
+export async function validateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, output: OutputSpec): Promise<ValidationFigures> {
+  const m = new BoneAgeModel(net, { input: spec, output } as ModelCard);
+  const plane = spec.width * spec.height;
+  const preds = new Float32Array(set.months.length);
+  for (let i = 0; i < preds.length; i += 64) {
+    const n = Math.min(64, preds.length - i);
+    const planes = Array.from({ length: n }, (_, k) => ({ width: spec.width, height: spec.height, data: set.x.subarray((i + k) * plane, (i + k + 1) * plane) }));
+    (await m.estimatePlanes(planes)).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
+  }
+  return regressionFigures(preds, set.months);
+}
