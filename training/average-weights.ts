@@ -4,7 +4,7 @@
  * folder the page loads as is.
  *   npm run average -- --models runs/x/model,runs/x/checkpoint --data ../shared/data/rsna-bone-age --out runs/x/model-avg
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from './cli-args';
@@ -23,6 +23,10 @@ const nets = await Promise.all(dirs.map((d) => loadModelFolder(d)));
 const base = readModelCard(dirs[0]);
 const split = JSON.parse(readFileSync(join(dirs[0], 'split.json'), 'utf8')) as { train: string[]; validation: string[] };
 const spec = base.input;
+/** The epoch a folder's weights are from: a checkpoint's state.json, else a model card. */
+const epochOf = (d: string): number =>
+  existsSync(join(d, 'state.json')) ? JSON.parse(readFileSync(join(d, 'state.json'), 'utf8')).epoch : readModelCard(d).training.epochs;
+const epochs = dirs.map(epochOf);
 
 // Mean of every weight; BatchNorm moving statistics are recomputed below rather than averaged.
 const net = nets[0];
@@ -55,7 +59,11 @@ await atomicFolder(outDir, async (tmp) => {
     ...base,
     name: String(args.name ?? base.name),
     created: new Date().toISOString().slice(0, 10),
-    training: { ...base.training, optimizer: `${base.training.optimizer}; final weights = mean of ${dirs.length} late checkpoints (${dirs.map((d) => d.split('/').slice(-1)[0]).join(', ')}), BatchNorm statistics recomputed` },
+    training: {
+      ...base.training,
+      epochs: Math.max(...epochs),
+      optimizer: `${base.training.optimizer}; final weights = mean of the weights after epochs ${epochs.join(' and ')}, BatchNorm statistics recomputed`,
+    },
     validation: figures,
     weights,
   });
