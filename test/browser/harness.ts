@@ -193,3 +193,16 @@ export async function displayedBrightness(page: Page): Promise<number> {
       ),
   );
 }
+
+/** The status line once the model has settled: ready, or unavailable. */
+export async function statusOf(page: Page): Promise<string> {
+  const handle = await page.waitForFunction(
+    () => {
+      const text = document.querySelector('[data-testid="status"]')?.textContent ?? '';
+      return /ready|unavailable/i.test(text) ? text : null;
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
+  return (await handle.jsonValue()) as string;
+}

@@ -1,20 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness } from './harness';
+import { browserTestMode, openPage, pickFile, startHarness, statusOf, type Harness } from './harness';
 
 const mode = browserTestMode();
-
-async function statusOf(page: import('playwright-core').Page): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const text = document.querySelector('[data-testid="status"]')?.textContent ?? '';
-      return /ready|unavailable/i.test(text) ? text : null;
-    },
-    undefined,
-    { timeout: 120_000 },
-  );
-  return (await handle.jsonValue()) as string;
-}
 
 describe.skipIf(mode === 'skip')('when the model cannot be loaded', () => {
   let h: Harness;

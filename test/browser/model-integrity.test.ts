@@ -3,21 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness } from './harness';
+import { browserTestMode, DIST, dropFile, openPage, startHarness, statusOf, type Harness } from './harness';
 
 const mode = browserTestMode();
-
-async function statusOf(page: import('playwright-core').Page): Promise<string> {
-  const handle = await page.waitForFunction(
-    () => {
-      const text = document.querySelector('[data-testid="status"]')?.textContent ?? '';
-      return /ready|unavailable/i.test(text) ? text : null;
-    },
-    undefined,
-    { timeout: 120_000 },
-  );
-  return (await handle.jsonValue()) as string;
-}
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
