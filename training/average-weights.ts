@@ -8,11 +8,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from './cli-args';
-import { loadPlane, readLabels } from './data/rsna';
+import { loadPlaneSet, readLabels } from './data/rsna';
 import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
-import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
-import { recalibrateOn, validateOn, type PlaneSet } from './validate';
+import { recalibrateOn, validateOn } from './validate';
 
 const args = parseArgs(process.argv.slice(2), { models: 'string', data: 'string', out: 'string', name: 'string' });
 if (!args.models || !args.out) throw new Error('Usage: average --models <dir,dir,...> --out <dir> [--data <RSNA folder>]');
@@ -36,18 +35,9 @@ net.weights.forEach((w, i) => {
   mean.dispose();
 });
 
-const labels = new Map(readLabels(join(dataDir, 'boneage-training-dataset.csv')).map((c) => [c.id, c.boneAgeMonths]));
-const load = (ids: string[], label: string): PlaneSet => {
-  const plane = spec.width * spec.height;
-  const x = new Float32Array(ids.length * plane);
-  const bar = new ProgressBar(label, ids.length);
-  ids.forEach((id, i) => {
-    x.set(loadPlane(join(dataDir, 'boneage-training-dataset'), id, spec).data, i * plane);
-    if (i % 500 === 0) bar.update(i, '');
-  });
-  bar.done('');
-  return { x, months: ids.map((id) => labels.get(id)!) };
-};
+const byId = new Map(readLabels(join(dataDir, 'boneage-training-dataset.csv')).map((c) => [c.id, c]));
+const imagesDir = join(dataDir, 'boneage-training-dataset');
+const load = (ids: string[], label: string) => loadPlaneSet(imagesDir, ids.map((id) => byId.get(id)!), spec, label);
 recalibrateOn(net, load(split.train.slice(0, 1280), 'calibration'), spec);
 const figures = await validateOn(net, load(split.validation, 'validation'), spec, base.output);
 process.stderr.write(`averaged ${dirs.length} checkpoints: validation MAE ${figures.mae_months} (first alone: ${base.validation.mae_months})\n`);

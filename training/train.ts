@@ -10,7 +10,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/model';
 import type { BoNetConfig, ModelCard, OutputSpec, ValidationFigures, WeightFile } from '../core/model/types';
 import { parseArgs } from './cli-args';
-import { loadPlane, readLabels, type LabelledCase } from './data/rsna';
+import { loadPlaneSet, readLabels } from './data/rsna';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
 import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
@@ -18,7 +18,7 @@ import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
-import { recalibrateOn, validateOn, type PlaneSet } from './validate';
+import { recalibrateOn, validateOn } from './validate';
 import { cosineWithWarmup } from './schedule';
 
 const args = parseArgs(process.argv.slice(2), {
@@ -60,23 +60,13 @@ writeFileSync(join(outDir, 'split.json'), JSON.stringify({ seed, validationFract
 const byId = new Map(cases.map((c) => [c.id, c]));
 const plane = spec.width * spec.height;
 
-function loadSet(ids: string[], label: string): { x: Float32Array; cases: LabelledCase[] } {
-  const x = new Float32Array(ids.length * plane);
-  const bar = new ProgressBar(label, ids.length);
-  ids.forEach((id, i) => {
-    x.set(loadPlane(imagesDir, id, spec).data, i * plane);
-    if (i % 500 === 0) bar.update(i, '');
-  });
-  bar.done('');
-  return { x, cases: ids.map((id) => byId.get(id)!) };
-}
-const train = loadSet(split.train, 'load train');
-const val = loadSet(split.validation, 'load valid');
-const trainAges = train.cases.map((c) => c.boneAgeMonths);
+const train = loadPlaneSet(imagesDir, split.train.map((id) => byId.get(id)!), spec, 'load train');
+const val = loadPlaneSet(imagesDir, split.validation.map((id) => byId.get(id)!), spec, 'load valid');
+const trainAges = train.months;
 const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
 const output: OutputSpec = { unit: 'months', scale: round(stdAge, 4), offset: round(meanAge, 4), reduce: 'mean' };
-log(`train ${train.cases.length}, validation ${val.cases.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
+log(`train ${train.months.length}, validation ${val.months.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
 
 // ---- model, optimizer, resume --------------------------------------------------------------
 const ckptDir = join(outDir, 'checkpoint');
@@ -102,7 +92,7 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
 log(`BoNet: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
 
-const stepsPerEpoch = Math.floor(train.cases.length / batchSize);
+const stepsPerEpoch = Math.floor(train.months.length / batchSize);
 const totalSteps = stepsPerEpoch * epochs;
 const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
@@ -128,9 +118,6 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard =
   weights,
 });
 
-const trainSet: PlaneSet = { x: train.x, months: train.cases.map((c) => c.boneAgeMonths) };
-const valSet: PlaneSet = { x: val.x, months: val.cases.map((c) => c.boneAgeMonths) };
-
 // ---- training loop --------------------------------------------------------------------------
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
 const parallel = workers > 1 ? await DataParallel.start(workers, config, seed) : null;
@@ -139,7 +126,7 @@ const rand = mulberry32(seed + 1000 * state.epoch);
 const xBatch = new Float32Array(batchSize * plane);
 const yBatch = new Float32Array(batchSize);
 for (let epoch = state.epoch; epoch < epochs; epoch++) {
-  const order = shuffleInPlace(Array.from(train.cases.keys()), rand);
+  const order = shuffleInPlace(Array.from(train.months.keys()), rand);
   const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
   let lossSum = 0, aeSum = 0, seen = 0;
   const tensorsAtStart = tf.memory().numTensors;
@@ -149,7 +136,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       const i = order[s * batchSize + b];
       shiftedCopy(train.x.subarray(i * plane, (i + 1) * plane), spec.width, spec.height,
         Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * plane, (b + 1) * plane));
-      yBatch[b] = (train.cases[i].boneAgeMonths - meanAge) / stdAge;
+      yBatch[b] = (train.months[i] - meanAge) / stdAge;
     }
     lr.learningRate = cosineWithWarmup(state.step, totalSteps, peakLr);
     let l: number;
@@ -178,8 +165,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     bar.update(s + 1, `loss ${(lossSum / seen).toFixed(3)} MAE ${(aeSum / seen).toFixed(1)} mo lr ${lr.learningRate.toExponential(1)}`);
   }
   // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
-  recalibrateOn(net, trainSet, spec);
-  const figures = await validateOn(net, valSet, spec, output);
+  recalibrateOn(net, train, spec);
+  const figures = await validateOn(net, val, spec, output);
   state.epoch = epoch + 1;
   state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors });
   bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);

@@ -3,14 +3,9 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { BoneAgeModel } from '../core/model';
 import type { ModelCard, OutputSpec, ValidationFigures } from '../core/model/types';
 import type { InputSpec } from '../core/pipeline/types';
+import type { PlaneSet } from './data/rsna';
 import { regressionFigures } from './metrics';
 import { recalibrateBatchNorm } from './precise-bn';
-
-/** Planes stored back to back in one Float32Array, with their labels in months. */
-export interface PlaneSet {
-  x: Float32Array;
-  months: number[];
-}
 
 /** Precise BN over the first `images` planes of a (training) set, in batches of 64. */
 export function recalibrateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, images = 1280): void {

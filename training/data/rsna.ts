@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeImage } from '../../core/pipeline/decode';
+import { ProgressBar } from '../progress';
 import { preprocess } from '../../core/pipeline/preprocess';
 import type { GrayImage, InputSpec } from '../../core/pipeline/types';
 
@@ -32,4 +33,23 @@ export function readLabels(csvPath: string): LabelledCase[] {
 export function loadPlane(imagesDir: string, id: string, spec: InputSpec): GrayImage {
   const bytes = new Uint8Array(readFileSync(join(imagesDir, `${id}.png`)));
   return preprocess(decodeImage(bytes, `${id}.png`), spec);
+}
+
+/** Planes stored back to back in one Float32Array, with their labels in months. */
+export interface PlaneSet {
+  x: Float32Array;
+  months: number[];
+}
+
+/** Loads cases through loadPlane into one PlaneSet, with a progress bar on the console. */
+export function loadPlaneSet(imagesDir: string, cases: LabelledCase[], spec: InputSpec, label: string): PlaneSet {
+  const plane = spec.width * spec.height;
+  const x = new Float32Array(cases.length * plane);
+  const bar = new ProgressBar(label, cases.length);
+  cases.forEach((c, i) => {
+    x.set(loadPlane(imagesDir, c.id, spec).data, i * plane);
+    if (i % 500 === 0) bar.update(i, '');
+  });
+  bar.done('');
+  return { x, months: cases.map((c) => c.boneAgeMonths) };
 }
