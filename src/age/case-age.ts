@@ -1,0 +1,36 @@
+import { completedMonths } from './chronological-age';
+import type { PatientInfo } from './types';
+
+export type ChronologicalAge =
+  | { months: number; source: string; approximate: boolean }
+  | { months: null; reason: string };
+
+/**
+ * The chronological age to compare the bone age with, in completed months. Order: an age the user
+ * typed; else birth date and study date; else PatientAge from the file. Says why when there is none.
+ */
+export function chronologicalAgeOf(p: PatientInfo): ChronologicalAge {
+  if (p.ageMonths?.from === 'user') return { months: Math.floor(p.ageMonths.value), source: 'age entered by the user', approximate: false };
+  if (p.birthDate && p.studyDate) {
+    try {
+      const months = completedMonths(p.birthDate.value, p.studyDate.value);
+      return { months, source: dateSource(p), approximate: false };
+    } catch {
+      return { months: null, reason: `The ${studyName(p)} is before the birth date.` };
+    }
+  }
+  if (p.ageMonths) return { months: p.ageMonths.value, source: p.ageMonths.label ?? 'PatientAge', approximate: p.ageMonths.approximate ?? false };
+  if (p.birthDate) return { months: null, reason: 'The study date is missing: enter the day the radiograph was taken.' };
+  if (p.notes.some((n) => /PatientBirthDate|PatientAge|Date "/.test(n))) return { months: null, reason: 'The birth date or age in the file is not a valid date.' };
+  return { months: null, reason: p.file === 'dicom' ? 'The file has no birth date or age.' : 'Enter the birth date (or the age).' };
+}
+
+function studyName(p: PatientInfo): string {
+  return p.studyDate?.from === 'dicom' && p.studyDate.tag ? p.studyDate.tag : 'study date';
+}
+
+function dateSource(p: PatientInfo): string {
+  const birth = p.birthDate!.from === 'dicom' ? 'PatientBirthDate' : 'birth date entered';
+  const study = p.studyDate!.from === 'dicom' ? (p.studyDate!.tag ?? 'StudyDate') : p.studyDate!.assumed ? 'study date assumed today' : 'study date entered';
+  return `${birth} and ${study}`;
+}

@@ -1,0 +1,59 @@
+import type { AgeComparison } from './comparison';
+import { signed, yearsMonthsLong } from './format';
+import { SD_SOURCE } from './greulich-pyle-sd';
+import { VERDICT_LIMIT_SD } from './sds';
+
+export interface ReportModel {
+  name: string;
+  version: string;
+  maeMonths: number | null;
+  maeN: number | null;
+}
+
+export const RESEARCH_CAVEAT =
+  'Automated estimate from a research tool, not a medical device; not validated for clinical use. The bone age must be confirmed by the reading radiologist.';
+
+/**
+ * The report in dictation form, plain text (ASCII signs) for pasting into a reporting system:
+ * chronological age, bone age with the model and its validated MAE, SD for age, SDS, verdict, caveat.
+ */
+export function reportText(c: AgeComparison, model: ReportModel): string {
+  const lines: string[] = ['BONE AGE (left hand radiograph, automated estimate)', ''];
+  if (c.sex) lines.push(`Sex: ${c.sex === 'M' ? 'male' : 'female'}.`);
+  else lines.push('Sex: not known.');
+  const ch = c.chronological;
+  if (ch.months !== null) {
+    lines.push(`Chronological age: ${yearsMonthsLong(ch.months)} (${ch.months} months${ch.approximate ? ', approximate' : ''}).`);
+  } else {
+    lines.push(`Chronological age: not known (${ch.reason})`);
+  }
+  const mae = model.maeMonths !== null && Number.isFinite(model.maeMonths)
+    ? `validated mean absolute error ${model.maeMonths.toFixed(1)} months${model.maeN !== null ? `, n = ${model.maeN}` : ''}`
+    : 'validated error not reported';
+  lines.push(`Bone age: ${yearsMonthsLong(c.boneAgeMonths)} (${c.boneAgeMonths.toFixed(1)} months), estimated by the model ${model.name} v${model.version} (${mae}).`);
+  if (c.differenceMonths !== null) lines.push(`Bone age minus chronological age: ${signed(c.differenceMonths, 1, '-')} months.`);
+  if (c.sdMonths !== null && c.sds !== null) {
+    lines.push(`Standard deviation for age (${SD_SOURCE}): ${c.sdMonths.toFixed(1)} months.`);
+    lines.push(`Standard deviation score (SDS): ${signed(c.sds, 2, '-')}.`);
+  } else {
+    lines.push(`Standard deviation for age: not applicable (${c.reason}).`);
+  }
+  lines.push('');
+  lines.push(`IMPRESSION: ${impression(c)}`);
+  lines.push('');
+  lines.push(RESEARCH_CAVEAT);
+  return lines.join('\n');
+}
+
+function impression(c: AgeComparison): string {
+  switch (c.verdict) {
+    case 'delayed':
+      return `Delayed bone age (more than ${VERDICT_LIMIT_SD} SD below the chronological age).`;
+    case 'advanced':
+      return `Advanced bone age (more than ${VERDICT_LIMIT_SD} SD above the chronological age).`;
+    case 'within normal limits':
+      return `Bone age within normal limits (within ${VERDICT_LIMIT_SD} SD of the chronological age).`;
+    case 'indeterminate':
+      return `Bone age ${yearsMonthsLong(c.boneAgeMonths)}; comparison with the chronological age is indeterminate (${c.reason}).`;
+  }
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compareAges } from '../../../src/age/comparison';
+import { signed, yearsMonthsLong } from '../../../src/age/format';
+import { reportText } from '../../../src/age/report-text';
+
+const model = { name: 'bonet-rsna100', version: '1.0.0', maeMonths: 14.913, maeN: 1148 };
+const chrono = (months: number) => ({ months, source: 'PatientBirthDate and StudyDate', approximate: false });
+
+describe('reportText', () => {
+  it('holds chronological age, bone age, model and MAE, SD, SDS and verdict', () => {
+    const text = reportText(compareAges(140.26, chrono(120), 'M'), model);
+    expect(text).toContain('Sex: male.');
+    expect(text).toContain('Chronological age: 10 years 0 months (120 months).');
+    expect(text).toContain('Bone age: 11 years 8 months (140.3 months), estimated by the model bonet-rsna100 v1.0.0 (validated mean absolute error 14.9 months, n = 1148).');
+    expect(text).toContain('Bone age minus chronological age: +20.3 months.');
+    expect(text).toContain('Standard deviation for age (Greulich & Pyle 1959 (Brush Foundation) standard deviations): 9.8 months.');
+    expect(text).toContain(`Standard deviation score (SDS): +${(20.26 / 9.79).toFixed(2)}.`);
+    expect(text).toContain('IMPRESSION: Advanced bone age (more than 2 SD above the chronological age).');
+    expect(text).toMatch(/research tool, not a medical device/);
+    expect(text).toMatch(/^[\x20-\x7e\n–&]*$/); // plain text: ASCII signs (the en dash only in "Greulich–Pyle" if any)
+  });
+  it('delayed, with ASCII minus signs', () => {
+    const text = reportText(compareAges(80, chrono(120), 'F'), model);
+    expect(text).toContain('Bone age minus chronological age: -40.0 months.');
+    expect(text).toContain(`SDS): -${(40 / 11.73).toFixed(2)}.`);
+    expect(text).toContain('IMPRESSION: Delayed bone age');
+  });
+  it('within normal limits', () => {
+    expect(reportText(compareAges(121, chrono(120), 'F'), model)).toContain('IMPRESSION: Bone age within normal limits (within 2 SD of the chronological age).');
+  });
+  it('says why there is no SDS', () => {
+    const noSex = reportText(compareAges(121, chrono(120), null), model);
+    expect(noSex).toContain('Sex: not known.');
+    expect(noSex).toMatch(/Standard deviation for age: not applicable \(the SD for age depends on the child's sex/);
+    expect(noSex).toMatch(/IMPRESSION: Bone age 10 years 1 month; comparison with the chronological age is indeterminate/);
+    const noAge = reportText(compareAges(121, { months: null, reason: 'Enter the birth date (or the age).' }, 'M'), { ...model, maeMonths: null, maeN: null });
+    expect(noAge).toContain('Chronological age: not known (Enter the birth date (or the age).)');
+    expect(noAge).toContain('validated error not reported');
+    expect(noAge).not.toContain('minus chronological age');
+  });
+  it('marks an approximate age (PatientAge in years)', () => {
+    expect(reportText(compareAges(121, { months: 120, source: 'PatientAge 10Y', approximate: true }, 'M'), model)).toContain('(120 months, approximate)');
+  });
+});
+
+describe('format helpers', () => {
+  it('yearsMonthsLong', () => {
+    expect(yearsMonthsLong(119)).toBe('9 years 11 months');
+    expect(yearsMonthsLong(12.4)).toBe('1 year 0 months');
+    expect(yearsMonthsLong(13)).toBe('1 year 1 month');
+    expect(yearsMonthsLong(-5)).toBe('-0 years 5 months');
+    expect(yearsMonthsLong(NaN)).toBe('unknown');
+  });
+  it('signed', () => {
+    expect(signed(1.234, 2)).toBe('+1.23');
+    expect(signed(-1.234, 1)).toBe('−1.2');
+    expect(signed(-1.234, 1, '-')).toBe('-1.2');
+    expect(signed(-0.001, 1)).toBe('0.0');
+  });
+});
