@@ -4,6 +4,10 @@ import { FilePicker } from './components/FilePicker';
 import { ImageInfo } from './components/ImageInfo';
 import { MapPanel } from './components/MapPanel';
 import { ModelCardPanel } from './components/ModelCardPanel';
+import { ComparisonPanel } from './components/ComparisonPanel';
+import { PatientPanel } from './components/PatientPanel';
+import { PrintReport } from './components/PrintReport';
+import { ReportPanel } from './components/ReportPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
 import { Viewport } from './components/Viewport';
@@ -25,11 +29,15 @@ export function App() {
         <Viewport />
         <aside className="side">
           <ResultPanel />
+          <PatientPanel />
+          <ComparisonPanel />
+          <ReportPanel />
           <MapPanel />
           <ModelCardPanel />
           <ImageInfo />
         </aside>
       </main>
+      <PrintReport />
     </div>
   );
 }

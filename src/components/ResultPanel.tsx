@@ -1,4 +1,3 @@
-import { chronologicalAgeFromMeta } from '../age/age-from-dicom';
 import { formatBoneAge, formatMs } from '../format/age';
 import { useStore } from '../state/store';
 
@@ -38,25 +37,10 @@ export function ResultPanel() {
         {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}
         {result.maeN !== null ? ` (n = ${result.maeN})` : ''}
       </p>
-      <ChronologicalAgeLine meta={current.image.meta} boneAgeMonths={months} />
       <p className="result-timing muted">
         Inference <span data-testid="inference-ms" data-ms={String(result.inferenceMs)}>{formatMs(result.inferenceMs)}</span> on{' '}
         {result.backend} · map {result.estimate.map.rows}×{result.estimate.map.cols} cells · {current.fileName}
       </p>
     </section>
-  );
-}
-
-/** Chronological age from the file (DICOM) and how far the bone age is from it. PNG/JPEG carry none. */
-function ChronologicalAgeLine({ meta, boneAgeMonths }: { meta: Record<string, string | number | undefined>; boneAgeMonths: number }) {
-  const age = chronologicalAgeFromMeta(meta);
-  if (age.months === null) return <p className="muted" data-testid="chronological-age">Chronological age unknown: {age.reason}</p>;
-  const diff = boneAgeMonths - age.months;
-  return (
-    <p data-testid="chronological-age" data-months={String(age.months)}>
-      Chronological age <strong>{formatBoneAge(age.months).yearsMonths}</strong> ({age.months} completed months
-      {age.approximate ? ', approximate' : ''}; from {age.source}) · bone age − chronological age{' '}
-      <strong data-testid="age-difference">{diff >= 0 ? '+' : '−'}{Math.abs(diff).toFixed(1)} months</strong>
-    </p>
   );
 }

@@ -4,6 +4,7 @@ import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
 import { putDecodedImage } from '../viewer/image-loader';
+import { patientFromImage } from '../age/patient-info';
 import { useStore, type OpenCase } from './store';
 
 const get = useStore.getState;
@@ -84,7 +85,7 @@ function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
   }
   if (get().seq !== seq) return;
   const imageId = putDecodedImage(image);
-  const opened: OpenCase = { seq, fileName, fileBytes: bytes.length, image, imageId, result: null, estimating: false, estimateError: null };
+  const opened: OpenCase = { seq, fileName, fileBytes: bytes.length, image, imageId, result: null, estimating: false, estimateError: null, patient: patientFromImage(image) };
   set({ current: opened, reading: false, error: null });
   if (get().model) void estimateCurrent(seq);
 }

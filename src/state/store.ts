@@ -3,6 +3,7 @@ import type { BoneAgeModel } from '../../core/model';
 import type { Estimate, ModelCard } from '../../core/model/types';
 import type { DecodedImage } from '../../core/pipeline/types';
 import type { BackendName } from '../inference/backend-choice';
+import type { PatientInfo } from '../age/types';
 
 export type ModelPhase = 'starting' | 'loading' | 'warming' | 'ready' | 'failed';
 
@@ -27,6 +28,8 @@ export interface OpenCase {
   result: CaseResult | null;
   estimating: boolean;
   estimateError: string | null;
+  /** Sex, dates and age of the child (from the DICOM file or typed by the user). */
+  patient: PatientInfo;
 }
 
 export interface PageError {

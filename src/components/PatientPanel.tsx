@@ -1,0 +1,163 @@
+import { useEffect, useState } from 'react';
+import { formatIsoDate, parseDate } from '../age/calendar-date';
+import type { Sex, Sourced } from '../age/types';
+import { editPatient, useOpenCase } from '../state/case-access';
+import './report.css';
+
+/** Where a value came from, in a word. */
+function OriginTag({ value, assumed }: { value: Sourced<unknown> | null; assumed?: boolean }) {
+  if (!value) return null;
+  const text = assumed ? 'assumed: today' : value.from === 'dicom' ? 'from file' : 'entered';
+  return <span className={`origin origin-${assumed ? 'assumed' : value.from}`}>{text}</span>;
+}
+
+/**
+ * Sex, birth date, study date (or the age directly) for the case on screen: read from the DICOM
+ * file where it has them, editable always. A PNG/JPEG has none, so the panel asks for them.
+ */
+export function PatientPanel() {
+  const c = useOpenCase();
+  if (!c) return null;
+  const { patient: p, seq } = c;
+  const missing = !p.sex || (!p.birthDate && !p.ageMonths);
+  return (
+    <section className="panel patient-panel" data-testid="patient-panel">
+      <h2>Patient</h2>
+      {missing ? (
+        <p className="ask" data-testid="patient-ask">
+          {p.file === 'picture' ? 'This image carries no patient data. ' : 'The file lacks some patient data. '}
+          Enter the {[!p.sex ? 'sex' : null, !p.birthDate && !p.ageMonths ? 'birth date (or the age)' : null].filter(Boolean).join(' and ')} to compare the
+          bone age with the norms.
+        </p>
+      ) : null}
+      <div className="patient-fields">
+        <label htmlFor="patient-sex">Sex</label>
+        <span>
+          <select
+            id="patient-sex"
+            data-testid="patient-sex"
+            value={p.sex?.value ?? ''}
+            onChange={(e) => editPatient(seq, { field: 'sex', value: (e.target.value || null) as Sex | null })}
+          >
+            <option value="">unknown</option>
+            <option value="M">male</option>
+            <option value="F">female</option>
+          </select>{' '}
+          <OriginTag value={p.sex} />
+        </span>
+
+        <label htmlFor="patient-birth-date">Birth date</label>
+        <span>
+          <input
+            id="patient-birth-date"
+            type="date"
+            data-testid="patient-birth-date"
+            value={p.birthDate ? formatIsoDate(p.birthDate.value) : ''}
+            onChange={(e) => editPatient(seq, { field: 'birthDate', value: parseDate(e.target.value) })}
+          />{' '}
+          <OriginTag value={p.birthDate} />
+        </span>
+
+        <label htmlFor="patient-study-date">Study date</label>
+        <span>
+          <input
+            id="patient-study-date"
+            type="date"
+            data-testid="patient-study-date"
+            value={p.studyDate ? formatIsoDate(p.studyDate.value) : ''}
+            onChange={(e) => editPatient(seq, { field: 'studyDate', value: parseDate(e.target.value) })}
+          />{' '}
+          <OriginTag value={p.studyDate} assumed={p.studyDate?.assumed} />
+          {p.studyDate?.from === 'dicom' && p.studyDate.tag !== 'StudyDate' ? <span className="origin">{p.studyDate.tag}</span> : null}
+        </span>
+
+        <label htmlFor="patient-age-years">Age</label>
+        <AgeInput key={seq} seq={seq} months={p.ageMonths?.from === 'user' ? p.ageMonths.value : null} />
+      </div>
+      <p className="muted small">
+        {p.ageMonths?.from === 'user'
+          ? 'The age entered is used instead of the dates.'
+          : p.ageMonths
+            ? `${p.ageMonths.label} in the file is used when the dates are missing.`
+            : 'Enter an age only when the dates are unknown; it overrides them.'}
+      </p>
+      {p.notes.length ? (
+        <ul className="notices" data-testid="patient-notes">
+          {p.notes.map((n) => (
+            <li key={n}>{n}</li>
+          ))}
+        </ul>
+      ) : null}
+    </section>
+  );
+}
+
+/** Years and months typed directly; both empty means "use the dates". */
+function AgeInput({ seq, months }: { seq: number; months: number | null }) {
+  const [years, setYears] = useState(months === null ? '' : String(Math.floor(months / 12)));
+  const [rest, setRest] = useState(months === null ? '' : String(months % 12));
+  const [error, setError] = useState<string | null>(null);
+  // A date edit clears the typed age in the store: mirror that here.
+  useEffect(() => {
+    if (months === null) {
+      setYears('');
+      setRest('');
+    }
+  }, [months]);
+  const commit = (y: string, m: string) => {
+    if (y.trim() === '' && m.trim() === '') {
+      setError(null);
+      editPatient(seq, { field: 'ageMonths', value: null });
+      return;
+    }
+    const total = Number(y || 0) * 12 + Number(m || 0);
+    if (!Number.isInteger(total) || total < 0 || Number(m || 0) > 11 || Number(y || 0) > 25) {
+      setError('Years 0–25 and months 0–11, whole numbers.');
+      return;
+    }
+    setError(null);
+    editPatient(seq, { field: 'ageMonths', value: total });
+  };
+  return (
+    <span className="age-input">
+      <input
+        id="patient-age-years"
+        type="number"
+        min={0}
+        max={25}
+        inputMode="numeric"
+        data-testid="patient-age-years"
+        aria-label="Age, years"
+        value={years}
+        onChange={(e) => {
+          setYears(e.target.value);
+          commit(e.target.value, rest);
+        }}
+      />{' '}
+      y{' '}
+      <input
+        type="number"
+        min={0}
+        max={11}
+        inputMode="numeric"
+        data-testid="patient-age-months"
+        aria-label="Age, months"
+        value={rest}
+        onChange={(e) => {
+          setRest(e.target.value);
+          commit(years, e.target.value);
+        }}
+      />{' '}
+      m
+      {months !== null ? (
+        <>
+          {' '}
+          <button type="button" className="link-button small" data-testid="patient-age-clear" onClick={() => commit('', '')}>
+            use dates
+          </button>
+        </>
+      ) : null}
+      {error ? <span className="field-error" role="alert">{error}</span> : null}
+    </span>
+  );
+}

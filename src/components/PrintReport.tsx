@@ -1,0 +1,129 @@
+import { useEffect } from 'react';
+import { formatIsoDate } from '../age/calendar-date';
+import { snapshotViewport } from '../report/viewport-snapshot';
+import { useOpenCase } from '../state/case-access';
+import { readingOf } from '../state/case-comparison';
+import { useReportStore } from '../state/report-store';
+import { useStore } from '../state/store';
+import { AgeChart } from './AgeChart';
+import './report.css';
+
+/** Copies the viewer (radiograph + age map as shown) into the printed report's image. Synchronous,
+ *  so it can run in a beforeprint handler or just before window.print(). */
+export function refreshPrintSnapshot(): void {
+  const printImage = document.querySelector<HTMLImageElement>('img[data-testid="print-radiograph"]');
+  if (!printImage) return;
+  const url = snapshotViewport();
+  if (url) {
+    printImage.src = url;
+    printImage.hidden = false;
+  } else {
+    printImage.removeAttribute('src');
+    printImage.hidden = true;
+  }
+}
+
+/**
+ * The printed report (hidden on screen, the only thing shown in print): chosen identifiers, the
+ * radiograph with the age map, the chart, the report text and a model-card summary.
+ */
+export function PrintReport() {
+  const c = useOpenCase();
+  const card = useStore((s) => s.card);
+  const overlay = useStore((s) => s.overlay);
+  const include = useReportStore((s) => s.include);
+
+  useEffect(() => {
+    const media = window.matchMedia('print');
+    const onMedia = () => media.matches && refreshPrintSnapshot();
+    window.addEventListener('beforeprint', refreshPrintSnapshot);
+    media.addEventListener('change', onMedia);
+    return () => {
+      window.removeEventListener('beforeprint', refreshPrintSnapshot);
+      media.removeEventListener('change', onMedia);
+    };
+  }, []);
+
+  // Keep the copy current as the case, its map or the overlay settings change (after they are drawn).
+  const seq = c?.seq ?? null;
+  const hasResult = Boolean(c?.result);
+  useEffect(() => {
+    const timer = window.setTimeout(refreshPrintSnapshot, 400);
+    return () => window.clearTimeout(timer);
+  }, [seq, hasResult, overlay.visible, overlay.opacity]);
+
+  if (!c) {
+    return (
+      <div className="print-report" data-testid="print-view">
+        <p>No radiograph is open.</p>
+      </div>
+    );
+  }
+  const reading = readingOf(c);
+  const p = c.patient;
+  const ids: Array<[string, string]> = [];
+  if (include.name) ids.push(['Name', p.name?.value ?? '(not given)']);
+  if (include.id) ids.push(['Patient ID', p.patientId?.value ?? '(not given)']);
+  if (include.birthDate) ids.push(['Birth date', p.birthDate ? formatIsoDate(p.birthDate.value) : '(not given)']);
+  const v = card?.validation;
+  return (
+    <div className="print-report" data-testid="print-view">
+      <header className="print-header">
+        <h1>Bone age report</h1>
+        <p className="print-caveat">BoneAge research tool — not a medical device, not for clinical diagnosis.</p>
+        {p.studyDate ? <p>Study date: {formatIsoDate(p.studyDate.value)}{p.studyDate.assumed ? ' (assumed)' : ''}</p> : null}
+      </header>
+      <section className="print-identifiers" data-testid="print-identifiers">
+        {ids.length ? (
+          <dl>
+            {ids.map(([k, val]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd>{val}</dd>
+              </div>
+            ))}
+          </dl>
+        ) : (
+          <p className="print-muted">Patient identifiers left out (choose them on the page before printing).</p>
+        )}
+      </section>
+      <div className="print-figures">
+        <figure className="print-radiograph">
+          <img data-testid="print-radiograph" alt="Radiograph as displayed, with the regional age map" hidden />
+          <figcaption>
+            Radiograph{c.result && overlay.visible ? ` with the regional age map (opacity ${Math.round(overlay.opacity * 100)} %)` : ''} · {c.fileName}
+          </figcaption>
+        </figure>
+        {reading.comparison ? (
+          <figure className="print-chart">
+            <AgeChart sex={reading.comparison.sex} chronologicalMonths={reading.chronological.months} boneAgeMonths={reading.comparison.boneAgeMonths} />
+          </figure>
+        ) : null}
+      </div>
+      <pre className="print-text" data-testid="print-report-text">
+        {reading.text ?? 'No bone age estimate for this image.'}
+      </pre>
+      {card ? (
+        <section className="print-model" data-testid="print-model-card">
+          <h2>Model</h2>
+          <p>
+            {card.name} v{card.version}
+            {v && Number.isFinite(v.mae_months) ? ` · validated MAE ${v.mae_months.toFixed(1)} months (n = ${v.n})` : ' · validated error not reported'}
+            {v && Number.isFinite(v.rmse_months) ? `, RMSE ${v.rmse_months.toFixed(1)} months` : ''}
+          </p>
+          {card.training?.data ? <p>Training data: {card.training.data}</p> : null}
+          <p>
+            Input: {card.input.width}×{card.input.height} px grayscale. SD for age: Greulich &amp; Pyle 1959 (Brush Foundation); verdict at ±2 SD.
+          </p>
+          {card.limitations?.length ? (
+            <ul>
+              {card.limitations.map((l) => (
+                <li key={l}>{l}</li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}
