@@ -108,6 +108,10 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(s.report).toMatch(/IMPRESSION: (Delayed bone age|Advanced bone age|Bone age within normal limits)/);
     console.log(`DICOM boy, 119 months: bone age ${boneAge.toFixed(1)}, SD ${sd.toFixed(2)}, SDS ${sds.toFixed(2)}, ${verdictOf(sds)}`);
     await page.screenshot({ path: join(SHOTS, 'reading-view.png') });
+    // Tall enough to show every side panel (chart, report) without scrolling.
+    await page.setViewportSize({ width: 1400, height: 2000 });
+    await page.screenshot({ path: join(SHOTS, 'reading-view-tall.png') });
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('copies the report text to the clipboard', async () => {
