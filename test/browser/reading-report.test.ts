@@ -110,6 +110,7 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     await page.screenshot({ path: join(SHOTS, 'reading-view.png') });
     // Tall enough to show every side panel (chart, report) without scrolling.
     await page.setViewportSize({ width: 1400, height: 2000 });
+    await page.waitForTimeout(500); // the viewer redraws image and map on its ResizeObserver
     await page.screenshot({ path: join(SHOTS, 'reading-view-tall.png') });
     await page.setViewportSize({ width: 1400, height: 900 });
   });
