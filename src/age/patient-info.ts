@@ -89,8 +89,9 @@ export function applyPatientEdit(p: PatientInfo, edit: PatientEdit): PatientInfo
       return { ...p, ageMonths: edit.value === null ? null : { value: edit.value, from: 'user' } };
     case 'name':
     case 'patientId': {
-      const v = edit.value?.trim();
-      return { ...p, [edit.field]: v ? { value: v, from: 'user' } : null };
+      // Kept as typed (a controlled input must not lose the space being typed); blank means none.
+      const v = edit.value;
+      return { ...p, [edit.field]: v && v.trim() ? { value: v, from: 'user' } : null };
     }
   }
 }

@@ -81,6 +81,33 @@ export function PatientPanel() {
             ? `${p.ageMonths.label} in the file is used when the dates are missing.`
             : 'Enter an age only when the dates are unknown; it overrides them.'}
       </p>
+      <details className="patient-identifiers">
+        <summary>Identifiers (printed only when ticked under Report)</summary>
+        <div className="patient-fields">
+          <label htmlFor="patient-name">Name</label>
+          <span>
+            <input
+              id="patient-name"
+              type="text"
+              data-testid="patient-name"
+              value={p.name?.value ?? ''}
+              onChange={(e) => editPatient(seq, { field: 'name', value: e.target.value })}
+            />{' '}
+            <OriginTag value={p.name} />
+          </span>
+          <label htmlFor="patient-id">Patient ID</label>
+          <span>
+            <input
+              id="patient-id"
+              type="text"
+              data-testid="patient-id"
+              value={p.patientId?.value ?? ''}
+              onChange={(e) => editPatient(seq, { field: 'patientId', value: e.target.value })}
+            />{' '}
+            <OriginTag value={p.patientId} />
+          </span>
+        </div>
+      </details>
       {p.notes.length ? (
         <ul className="notices" data-testid="patient-notes">
           {p.notes.map((n) => (

@@ -62,8 +62,8 @@ export function PrintReport() {
   const reading = readingOf(c);
   const p = c.patient;
   const ids: Array<[string, string]> = [];
-  if (include.name) ids.push(['Name', p.name?.value ?? '(not given)']);
-  if (include.id) ids.push(['Patient ID', p.patientId?.value ?? '(not given)']);
+  if (include.name) ids.push(['Name', p.name?.value.trim() ?? '(not given)']);
+  if (include.id) ids.push(['Patient ID', p.patientId?.value.trim() ?? '(not given)']);
   if (include.birthDate) ids.push(['Birth date', p.birthDate ? formatIsoDate(p.birthDate.value) : '(not given)']);
   const v = card?.validation;
   return (

@@ -207,6 +207,14 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(s.sds).toBeCloseTo((outcome.months! - 114) / sd, 3);
     expect(await page.locator(tid('age-chart', 'comparison-panel')).getAttribute('data-sex')).toBe('F');
     expect(await page.locator(tid('patient-ask')).count()).toBe(0);
+    // A name typed for a PNG reaches the printed report (name and ID are still ticked from above).
+    await page.locator('.patient-identifiers summary').click();
+    await page.locator(tid('patient-name')).fill('Test Child');
+    await page.emulateMedia({ media: 'print' });
+    const ids = await page.locator(tid('print-identifiers')).textContent();
+    expect(ids).toContain('Test Child');
+    expect(ids).toContain('(not given)'); // no ID for a PNG
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('throws nothing uncaught and asks nothing of any other origin', () => {

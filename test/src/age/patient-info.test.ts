@@ -72,7 +72,7 @@ describe('applyPatientEdit', () => {
     expect(applyPatientEdit(p, { field: 'sex', value: 'F' }).sex).toEqual({ value: 'F', from: 'user' });
     expect(applyPatientEdit(p, { field: 'sex', value: null }).sex).toBeNull();
     expect(applyPatientEdit(p, { field: 'name', value: '  ' }).name).toBeNull();
-    expect(applyPatientEdit(p, { field: 'patientId', value: ' 42 ' }).patientId).toEqual({ value: '42', from: 'user' });
+    expect(applyPatientEdit(p, { field: 'patientId', value: 'A 42 ' }).patientId).toEqual({ value: 'A 42 ', from: 'user' });
     expect(p.sex).toEqual({ value: 'M', from: 'dicom' }); // not mutated
   });
   it('rejects a negative or non-numeric age', () => {
