@@ -9,18 +9,26 @@ import { AgeChart } from './AgeChart';
 import './report.css';
 
 /** Copies the viewer (radiograph + age map as shown) into the printed report's image. Synchronous,
- *  so it can run in a beforeprint handler or just before window.print(). */
+ *  so it can run in a beforeprint handler or just before window.print(). Keeps the last copy when
+ *  the viewer has nothing drawn: in print layout the viewer is hidden and its canvas shrinks to 0. */
 export function refreshPrintSnapshot(): void {
-  const printImage = document.querySelector<HTMLImageElement>('img[data-testid="print-radiograph"]');
+  const printImage = printImageElement();
+  const url = printImage ? snapshotViewport() : null;
+  if (!printImage || !url) return;
+  printImage.src = url;
+  printImage.hidden = false;
+}
+
+function printImageElement(): HTMLImageElement | null {
+  return document.querySelector<HTMLImageElement>('img[data-testid="print-radiograph"]');
+}
+
+/** Drops the copy (another case is opening: its radiograph is not drawn yet). */
+function clearPrintSnapshot(): void {
+  const printImage = printImageElement();
   if (!printImage) return;
-  const url = snapshotViewport();
-  if (url) {
-    printImage.src = url;
-    printImage.hidden = false;
-  } else {
-    printImage.removeAttribute('src');
-    printImage.hidden = true;
-  }
+  printImage.removeAttribute('src');
+  printImage.hidden = true;
 }
 
 /**
@@ -47,6 +55,7 @@ export function PrintReport() {
   // Keep the copy current as the case, its map or the overlay settings change (after they are drawn).
   const seq = c?.seq ?? null;
   const hasResult = Boolean(c?.result);
+  useEffect(() => clearPrintSnapshot(), [seq]);
   useEffect(() => {
     const timer = window.setTimeout(refreshPrintSnapshot, 400);
     return () => window.clearTimeout(timer);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -185,6 +185,17 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(ids).toContain('TEST-0042');
     expect(ids).not.toContain('2012-03-10'); // birth date not chosen
     await page.screenshot({ path: join(SHOTS, 'print-view.png'), fullPage: true });
+    // Roughly the printed page: A4 at 96 dpi less the 12 mm margins.
+    await page.setViewportSize({ width: 703, height: 1032 });
+    await page.screenshot({ path: join(SHOTS, 'print-view-a4.png'), fullPage: true });
+    await page.setViewportSize({ width: 1400, height: 900 });
+    // What Chromium's own print path makes of it: one A4 page.
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(SHOTS, 'report.pdf'), pdf);
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0;
+    console.log(`print: ${pages} PDF page(s), ${pdf.length} bytes`);
+    expect(pages).toBe(1);
+    expect(pdf.toString('latin1'), 'the radiograph is in the PDF').toMatch(/\/Subtype\s*\/Image/);
     await page.emulateMedia({ media: 'screen' });
     expect(await view.isVisible()).toBe(false);
   });
