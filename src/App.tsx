@@ -2,11 +2,13 @@ import { Disclaimer } from './components/Disclaimer';
 import { ErrorBanner } from './components/ErrorBanner';
 import { FilePicker } from './components/FilePicker';
 import { ImageInfo } from './components/ImageInfo';
+import { KeyboardShortcuts } from './components/KeyboardShortcuts';
 import { MapPanel } from './components/MapPanel';
 import { ModelCardPanel } from './components/ModelCardPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
 import { Viewport } from './components/Viewport';
+import { Worklist } from './components/Worklist';
 
 export function App() {
   return (
@@ -25,11 +27,13 @@ export function App() {
         <Viewport />
         <aside className="side">
           <ResultPanel />
+          <Worklist />
           <MapPanel />
           <ModelCardPanel />
           <ImageInfo />
         </aside>
       </main>
+      <KeyboardShortcuts />
     </div>
   );
 }

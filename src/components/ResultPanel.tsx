@@ -1,10 +1,10 @@
 import { chronologicalAgeFromMeta } from '../age/age-from-dicom';
 import { formatBoneAge, formatMs } from '../format/age';
-import { useStore } from '../state/store';
+import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/store';
 
 /** The estimate, always with the model that made it and that model's validated error. */
 export function ResultPanel() {
-  const current = useStore((s) => s.current);
+  const current = useStore(currentCase);
   const phase = useStore((s) => s.phase);
   if (!current) {
     return (
@@ -20,7 +20,7 @@ export function ResultPanel() {
       <section className="panel result-panel">
         <h2>Bone age</h2>
         <p className="muted">
-          {current.estimating ? 'Estimating…' : phase === 'failed' ? 'No estimate: the model is unavailable.' : current.estimateError ? 'No estimate.' : 'Waiting for the model…'}
+          {noEstimateText(current, phase)}
         </p>
       </section>
     );
@@ -38,13 +38,21 @@ export function ResultPanel() {
         {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}
         {result.maeN !== null ? ` (n = ${result.maeN})` : ''}
       </p>
-      <ChronologicalAgeLine meta={current.image.meta} boneAgeMonths={months} />
+      <ChronologicalAgeLine meta={current.image?.meta ?? {}} boneAgeMonths={months} />
       <p className="result-timing muted">
         Inference <span data-testid="inference-ms" data-ms={String(result.inferenceMs)}>{formatMs(result.inferenceMs)}</span> on{' '}
         {result.backend} · map {result.estimate.map.rows}×{result.estimate.map.cols} cells · {current.fileName}
       </p>
     </section>
   );
+}
+
+/** What the panel says while a case has no estimate. */
+function noEstimateText(c: OpenCase, phase: ModelPhase): string {
+  if (c.status === 'queued' || c.status === 'reading') return 'Queued: waiting for its turn in the worklist.';
+  if (phase === 'failed') return 'No estimate: the model is unavailable.';
+  if (c.status === 'failed') return c.estimateError ? 'No estimate.' : `Could not open this file: ${c.message ?? 'unknown error'}`;
+  return phase === 'ready' ? 'Estimating…' : 'Waiting for the model…';
 }
 
 /** Chronological age from the file (DICOM) and how far the bone age is from it. PNG/JPEG carry none. */

@@ -1,7 +1,8 @@
-import cornerstone from 'cornerstone-core';
+import cornerstone, { type Viewport as CsViewport } from 'cornerstone-core';
 import type { AgeMap } from '../../core/model/types';
 import { cellAt } from './cells';
 import { valueRange } from './colormap';
+import { panBy, windowLevelFromDrag, windowSensitivity, zoomAt, type Point, type ViewTransform, type Voi } from './geometry';
 import { registerBoneAgeLoader } from './image-loader';
 import { drawAgeMap } from './overlay';
 
@@ -12,8 +13,14 @@ import { drawAgeMap } from './overlay';
  */
 export class CornerstoneView {
   private shownImageId: string | null = null;
+  private showToken = 0;
   private overlayState: { imageId: string; map: AgeMap; visible: boolean; opacity: number } | null = null;
-  private readonly onRendered = () => this.paintOverlay();
+  private readonly onRendered = () => {
+    this.paintOverlay();
+    this.onViewChange?.(this.readout());
+  };
+  /** Told the window, zoom and invert after every render. */
+  onViewChange: ((readout: { windowWidth: number; windowCenter: number; scale: number; invert: boolean } | null) => void) | null = null;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -32,11 +39,68 @@ export class CornerstoneView {
 
   async show(imageId: string): Promise<void> {
     if (this.shownImageId === imageId) return;
+    const token = ++this.showToken;
     const image = await cornerstone.loadImage(imageId);
+    if (token !== this.showToken) return; // another case was asked for meanwhile (J/K held down)
     this.shownImageId = imageId;
     // A fresh viewport per image: cornerstone otherwise keeps the previous image's window and fit.
     cornerstone.displayImage(this.element, image, cornerstone.getDefaultViewportForImage(this.element, image));
     this.paintOverlay();
+  }
+
+  /** The window, zoom and invert on screen, or null before an image is shown. */
+  readout(): { windowWidth: number; windowCenter: number; scale: number; invert: boolean } | null {
+    const vp = this.viewport();
+    if (!vp) return null;
+    return { windowWidth: vp.voi.windowWidth, windowCenter: vp.voi.windowCenter, scale: vp.scale, invert: vp.invert };
+  }
+
+  /** Window/level after a drag of (dx, dy) canvas pixels from `start`. */
+  windowFromDrag(start: Voi, dx: number, dy: number): void {
+    const image = this.displayedImage();
+    if (!image) return;
+    const perPixel = windowSensitivity(image.minPixelValue, image.maxPixelValue, image.slope);
+    this.update({ voi: windowLevelFromDrag(start, dx, dy, perPixel) });
+  }
+
+  /** Zooms by `factor` about a client (mouse) position, or about the canvas centre. */
+  zoom(factor: number, client?: { clientX: number; clientY: number }): void {
+    const vp = this.viewport();
+    if (!vp) return;
+    let at: Point = { x: 0, y: 0 };
+    if (client) {
+      const box = this.element.getBoundingClientRect();
+      at = { x: client.clientX - box.left - box.width / 2, y: client.clientY - box.top - box.height / 2 };
+    }
+    this.update(zoomAt(transformOf(vp), factor, at));
+  }
+
+  /** Pans from the transform `start` by a drag of (dx, dy) canvas pixels. */
+  panFrom(start: ViewTransform, dx: number, dy: number): void {
+    this.update(panBy(start, dx, dy));
+  }
+
+  /** The current scale and translation (for a drag to start from). */
+  transform(): ViewTransform | null {
+    const vp = this.viewport();
+    return vp ? transformOf(vp) : null;
+  }
+
+  voi(): Voi | null {
+    const vp = this.viewport();
+    return vp ? { ...vp.voi } : null;
+  }
+
+  toggleInvert(): void {
+    const vp = this.viewport();
+    if (vp) this.update({ invert: !vp.invert });
+  }
+
+  /** Back to the image's own window, fitted to the viewport, not inverted. */
+  reset(): void {
+    const image = this.displayedImage();
+    if (!image) return;
+    cornerstone.setViewport(this.element, cornerstone.getDefaultViewportForImage(this.element, image));
   }
 
   setOverlay(state: { imageId: string; map: AgeMap; visible: boolean; opacity: number } | null): void {
@@ -55,10 +119,27 @@ export class CornerstoneView {
     return cell ? { ...cell, months: state.map.months[cell.row * state.map.cols + cell.col] } : null;
   }
 
+  /** Forgets the image on screen (the case shown has none yet): the next show() always displays. */
+  forget(): void {
+    this.shownImageId = null;
+    this.showToken++;
+  }
+
   destroy(): void {
+    this.onViewChange = null;
     this.resizeObserver.disconnect();
     this.element.removeEventListener(cornerstone.EVENTS.IMAGE_RENDERED, this.onRendered);
     cornerstone.disable(this.element);
+  }
+
+  private viewport() {
+    if (!this.displayedImage()) return null;
+    return cornerstone.getViewport(this.element) ?? null;
+  }
+
+  private update(patch: Partial<CsViewport>): void {
+    const vp = this.viewport();
+    if (vp) cornerstone.setViewport(this.element, { ...vp, ...patch });
   }
 
   private displayedImage() {
@@ -95,4 +176,8 @@ export class CornerstoneView {
       state.opacity,
     );
   }
+}
+
+function transformOf(vp: { scale: number; translation: Point }): ViewTransform {
+  return { scale: vp.scale, translation: { x: vp.translation.x, y: vp.translation.y } };
 }

@@ -1,0 +1,74 @@
+import { formatBoneAge } from '../format/age';
+import { clearFinished, selectCase } from '../state/actions';
+import { useStore } from '../state/store';
+import { isPending } from '../worklist/case-status';
+import { worklistCsv } from '../worklist/csv';
+import { downloadText, worklistFileName } from '../worklist/download';
+import './worklist.css';
+
+/** The worklist: one row per file opened, its status and bone age; a row click shows the case. */
+export function Worklist() {
+  const cases = useStore((s) => s.cases);
+  const selected = useStore((s) => s.selected);
+  if (cases.length === 0) return null;
+  const pending = cases.filter((c) => isPending(c.status)).length;
+  const failed = cases.filter((c) => c.status === 'failed').length;
+  return (
+    <section className="panel worklist" data-testid="worklist">
+      <div className="worklist-head">
+        <h2>Worklist</h2>
+        <span className="muted small" data-testid="worklist-summary">
+          {cases.length} {cases.length === 1 ? 'case' : 'cases'}
+          {pending ? ` · ${pending} to go` : ''}
+          {failed ? ` · ${failed} failed` : ''}
+        </span>
+      </div>
+      <div className="worklist-scroll">
+        <table className="worklist-table">
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col" className="num">
+                Bone age
+              </th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cases.map((c) => (
+              <tr
+                key={c.seq}
+                className={c.seq === selected ? 'selected' : undefined}
+                aria-selected={c.seq === selected}
+                data-testid="worklist-row"
+                data-seq={c.seq}
+                data-status={c.status}
+                onClick={() => selectCase(c.seq)}
+              >
+                <td className="wl-file" title={c.fileName}>
+                  {c.fileName}
+                </td>
+                <td className="num" data-months={c.result ? String(c.result.estimate.boneAgeMonths) : ''}>
+                  {c.result ? formatBoneAge(c.result.estimate.boneAgeMonths).yearsMonths : '—'}
+                </td>
+                <td className={`wl-status wl-${c.status}`} title={c.message ?? undefined}>
+                  {c.status}
+                  {c.status === 'failed' && c.message ? <span className="wl-message">{c.message}</span> : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="worklist-actions">
+        <button type="button" className="button" onClick={() => downloadText(worklistCsv(cases), worklistFileName())} data-testid="export-csv">
+          Export CSV
+        </button>
+        <button type="button" className="button" onClick={clearFinished} disabled={cases.length === pending} data-testid="clear-finished">
+          Clear finished
+        </button>
+        <span className="muted small">J / K: next / previous</span>
+      </div>
+    </section>
+  );
+}
