@@ -61,6 +61,9 @@ export function ViewReadoutLabel() {
     <div
       className="view-readout"
       data-testid="window-values"
+      data-image-id={readout.imageId}
+      data-tx={String(readout.translation.x)}
+      data-ty={String(readout.translation.y)}
       data-width={String(readout.windowWidth)}
       data-center={String(readout.windowCenter)}
       data-scale={String(readout.scale)}

@@ -3,10 +3,14 @@ import type { Tool } from '../viewer/geometry';
 
 /** What the viewport shows in its corner: the display state cornerstone holds. */
 export interface ViewReadout {
+  /** The image on screen. */
+  imageId: string;
   windowWidth: number;
   windowCenter: number;
   /** Screen pixels per image pixel. */
   scale: number;
+  /** Pan, in image pixels. */
+  translation: { x: number; y: number };
   invert: boolean;
 }
 

@@ -5,6 +5,7 @@ import { valueRange } from './colormap';
 import { panBy, windowLevelFromDrag, windowSensitivity, zoomAt, type Point, type ViewTransform, type Voi } from './geometry';
 import { registerBoneAgeLoader } from './image-loader';
 import { drawAgeMap } from './overlay';
+import type { ViewReadout } from '../state/viewer-store';
 
 /**
  * One cornerstone viewport with the age-map canvas stacked on it. The overlay is repainted on
@@ -20,7 +21,7 @@ export class CornerstoneView {
     this.onViewChange?.(this.readout());
   };
   /** Told the window, zoom and invert after every render. */
-  onViewChange: ((readout: { windowWidth: number; windowCenter: number; scale: number; invert: boolean } | null) => void) | null = null;
+  onViewChange: ((readout: ViewReadout | null) => void) | null = null;
   private readonly resizeObserver: ResizeObserver;
 
   constructor(
@@ -49,10 +50,11 @@ export class CornerstoneView {
   }
 
   /** The window, zoom and invert on screen, or null before an image is shown. */
-  readout(): { windowWidth: number; windowCenter: number; scale: number; invert: boolean } | null {
+  readout(): ViewReadout | null {
     const vp = this.viewport();
     if (!vp) return null;
-    return { windowWidth: vp.voi.windowWidth, windowCenter: vp.voi.windowCenter, scale: vp.scale, invert: vp.invert };
+    const imageId = this.displayedImage()?.imageId ?? '';
+    return { imageId, windowWidth: vp.voi.windowWidth, windowCenter: vp.voi.windowCenter, scale: vp.scale, translation: { ...vp.translation }, invert: vp.invert };
   }
 
   /** Window/level after a drag of (dx, dy) canvas pixels from `start`. */
