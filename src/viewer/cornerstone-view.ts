@@ -71,8 +71,10 @@ export class CornerstoneView {
     if (!vp) return;
     let at: Point = { x: 0, y: 0 };
     if (client) {
+      // cornerstone centres the image on its canvas (whole pixels), not on the element's fractional box.
       const box = this.element.getBoundingClientRect();
-      at = { x: client.clientX - box.left - box.width / 2, y: client.clientY - box.top - box.height / 2 };
+      const canvas = cornerstone.getEnabledElement(this.element).canvas;
+      at = { x: client.clientX - box.left - canvas.width / 2, y: client.clientY - box.top - canvas.height / 2 };
     }
     this.update(zoomAt(transformOf(vp), factor, at));
   }
