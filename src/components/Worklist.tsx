@@ -46,15 +46,13 @@ export function Worklist() {
                 onClick={() => selectCase(c.seq)}
               >
                 <td className="wl-file" title={c.fileName}>
-                  {c.fileName}
+                  <span className="wl-name">{c.fileName}</span>
+                  {c.status === 'failed' && c.message ? <span className="wl-message">{c.message}</span> : null}
                 </td>
                 <td className="num" data-months={c.result ? String(c.result.estimate.boneAgeMonths) : ''}>
                   {c.result ? formatBoneAge(c.result.estimate.boneAgeMonths).yearsMonths : '—'}
                 </td>
-                <td className={`wl-status wl-${c.status}`} title={c.message ?? undefined}>
-                  {c.status}
-                  {c.status === 'failed' && c.message ? <span className="wl-message">{c.message}</span> : null}
-                </td>
+                <td className={`wl-status wl-${c.status}`}>{c.status}</td>
               </tr>
             ))}
           </tbody>

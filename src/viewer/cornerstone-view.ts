@@ -15,6 +15,8 @@ import type { ViewReadout } from '../state/viewer-store';
 export class CornerstoneView {
   private shownImageId: string | null = null;
   private showToken = 0;
+  /** The view is still as fitted (not zoomed or panned by the reader): a resize fits it again. */
+  private fitted = true;
   private overlayState: { imageId: string; map: AgeMap; visible: boolean; opacity: number } | null = null;
   private readonly onRendered = () => {
     this.paintOverlay();
@@ -32,7 +34,7 @@ export class CornerstoneView {
     cornerstone.enable(element);
     element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, this.onRendered);
     this.resizeObserver = new ResizeObserver(() => {
-      cornerstone.resize(element, true);
+      cornerstone.resize(element, this.fitted);
       this.paintOverlay();
     });
     this.resizeObserver.observe(element);
@@ -44,6 +46,7 @@ export class CornerstoneView {
     const image = await cornerstone.loadImage(imageId);
     if (token !== this.showToken) return; // another case was asked for meanwhile (J/K held down)
     this.shownImageId = imageId;
+    this.fitted = true;
     // A fresh viewport per image: cornerstone otherwise keeps the previous image's window and fit.
     cornerstone.displayImage(this.element, image, cornerstone.getDefaultViewportForImage(this.element, image));
     this.paintOverlay();
@@ -76,11 +79,13 @@ export class CornerstoneView {
       const canvas = cornerstone.getEnabledElement(this.element).canvas;
       at = { x: client.clientX - box.left - canvas.width / 2, y: client.clientY - box.top - canvas.height / 2 };
     }
+    this.fitted = false;
     this.update(zoomAt(transformOf(vp), factor, at));
   }
 
   /** Pans from the transform `start` by a drag of (dx, dy) canvas pixels. */
   panFrom(start: ViewTransform, dx: number, dy: number): void {
+    this.fitted = false;
     this.update(panBy(start, dx, dy));
   }
 
@@ -104,6 +109,7 @@ export class CornerstoneView {
   reset(): void {
     const image = this.displayedImage();
     if (!image) return;
+    this.fitted = true;
     cornerstone.setViewport(this.element, cornerstone.getDefaultViewportForImage(this.element, image));
   }
 

@@ -20,7 +20,7 @@ async function rows(w: PageWatch): Promise<Row[]> {
     trs.map((tr) => ({
       seq: Number(tr.getAttribute('data-seq')),
       status: tr.getAttribute('data-status') ?? '',
-      file: tr.querySelector('.wl-file')?.textContent ?? '',
+      file: tr.querySelector('.wl-name')?.textContent ?? '',
       months: tr.querySelector('[data-months]')?.getAttribute('data-months') ?? '',
       text: tr.textContent ?? '',
     })),
