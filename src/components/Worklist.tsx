@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { formatBoneAge } from '../format/age';
 import { clearFinished, selectCase } from '../state/actions';
 import { useStore } from '../state/store';
@@ -10,6 +11,11 @@ import './worklist.css';
 export function Worklist() {
   const cases = useStore((s) => s.cases);
   const selected = useStore((s) => s.selected);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // Keep the case on screen visible in the list as J/K step through it.
+  useEffect(() => {
+    scrollRef.current?.querySelector(`tr[data-seq="${selected}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   if (cases.length === 0) return null;
   const pending = cases.filter((c) => isPending(c.status)).length;
   const failed = cases.filter((c) => c.status === 'failed').length;
@@ -23,7 +29,7 @@ export function Worklist() {
           {failed ? ` · ${failed} failed` : ''}
         </span>
       </div>
-      <div className="worklist-scroll">
+      <div className="worklist-scroll" ref={scrollRef}>
         <table className="worklist-table">
           <thead>
             <tr>

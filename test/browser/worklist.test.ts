@@ -145,6 +145,12 @@ describe.skipIf(mode === 'skip')('the worklist', () => {
       await page.locator(`[data-testid="window-values"][data-image-id="boneage:${seq}"]`).waitFor({ timeout: 30_000 });
     }
     const afterViewing = await measureMemory(page);
+    // The list has followed the selection: the last row is scrolled into view.
+    const list = (await page.locator('.worklist-scroll').boundingBox())!;
+    const last = (await page.locator(`[data-testid="worklist-row"][data-seq="${seqs[seqs.length - 1]}"]`).boundingBox())!;
+    expect(last.y).toBeGreaterThanOrEqual(list.y - 1);
+    expect(last.y + last.height).toBeLessThanOrEqual(list.y + list.height + 1);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/worklist-100.png` });
     console.log(
       `100 cases in ${seconds.toFixed(1)} s (${((seconds * 1000) / 100).toFixed(0)} ms per case incl. decode). ` +
         `Tensors: ${early.tensors} after 5, ${after100.tensors} after 100, ${afterViewing.tensors} after viewing all 100. ` +
