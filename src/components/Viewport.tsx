@@ -16,10 +16,14 @@ export function Viewport() {
   const viewRef = useRef<CornerstoneView | null>(null);
   const [dragging, setDragging] = useState(false);
   const [probe, setProbe] = useState<{ row: number; col: number; months: number } | null>(null);
+  // A case shown again is decoded again from its file, which may since have become unreadable.
+  const [displayError, setDisplayError] = useState<{ imageId: string; message: string } | null>(null);
   const current = useStore(currentCase);
   const overlay = useStore((s) => s.overlay);
   const seq = useStore((s) => s.seq);
-  const imageId = current?.imageId ?? null;
+  const failedDisplay = displayError && displayError.imageId === current?.imageId ? displayError.message : null;
+  const imageId = failedDisplay ? null : (current?.imageId ?? null);
+  const wantedImageId = current?.imageId ?? null;
   const map = current?.result?.estimate.map ?? null;
 
   useEffect(() => {
@@ -40,13 +44,21 @@ export function Viewport() {
   }, []);
 
   useEffect(() => {
-    if (!imageId) {
+    if (!wantedImageId) {
       viewRef.current?.forget();
       useViewerStore.getState().setReadout(null);
       return;
     }
-    viewRef.current?.show(imageId).catch((error) => console.error('Could not display the image:', error));
-  }, [imageId]);
+    viewRef.current
+      ?.show(wantedImageId)
+      .then(() => setDisplayError((d) => (d?.imageId === wantedImageId ? null : d)))
+      .catch((error) => {
+        console.error('Could not display the image:', error);
+        viewRef.current?.forget();
+        useViewerStore.getState().setReadout(null);
+        setDisplayError({ imageId: wantedImageId, message: error instanceof Error ? error.message : String(error) });
+      });
+  }, [wantedImageId]);
 
   useEffect(() => {
     viewRef.current?.setOverlay(imageId && map ? { imageId, map, visible: overlay.visible, opacity: overlay.opacity } : null);
@@ -97,7 +109,13 @@ export function Viewport() {
         ) : !imageId ? (
           <div className="drop-hint" data-testid="viewport-message">
             <p>{current.fileName}</p>
-            <p className="muted">{current.status === 'failed' ? `Could not open this file: ${current.message ?? ''}` : 'Queued: it opens when its turn comes.'}</p>
+            <p className="muted">
+              {failedDisplay
+                ? `Could not display this image again: ${failedDisplay}`
+                : current.status === 'failed'
+                  ? `Could not open this file: ${current.message ?? ''}`
+                  : 'Queued: it opens when its turn comes.'}
+            </p>
           </div>
         ) : null}
         {imageId ? <ViewReadoutLabel /> : null}
