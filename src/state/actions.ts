@@ -107,7 +107,8 @@ export function clearFinished(): void {
   set({ cases: keep });
 }
 
-function updateCase(seq: number, patch: Partial<OpenCase>): void {
+/** Changes one case of the worklist (by seq); a case no longer listed is left alone. */
+export function updateCase(seq: number, patch: Partial<OpenCase>): void {
   const cases = get().cases;
   const i = cases.findIndex((c) => c.seq === seq);
   if (i < 0) return;

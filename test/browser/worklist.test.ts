@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles, dropStashed, measureMemory, stashBytes, waitForWorklist } from './drop-files';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
-import { browserTestMode, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -116,6 +116,37 @@ describe.skipIf(mode === 'skip')('the worklist', () => {
     expect(csv[2][8]).toMatch(/not a PNG, JPEG or DICOM/i);
     console.log(`CSV export:\n${text.slice(1)}`);
     expect(w.foreign).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('estimates files dropped while the model is still loading once it is ready; a file opened mid-list goes first', async () => {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const w = await openPage(h, '', {
+      waitReady: false,
+      // Hold the network file back until the files have been dropped.
+      setup: (context) => context.route('**/model.json', async (route) => (await held, route.continue())),
+    });
+    const { page } = w;
+    await stashBytes(page, { png: makeHandPng(), dcm: makeHandDicom(), jpg: makeHandJpeg() });
+    await dropStashed(page, ['png', 'dcm', 'jpg'], 'early-');
+    // The first is read and shown at once; nothing is estimated without the model.
+    await page.locator('[data-testid="image-info"]').waitFor();
+    expect(await page.evaluate(() => window.__boneage!.cases())).toEqual({ total: 3, done: 0, failed: 0 });
+    release();
+    expect(await waitForWorklist(page, 3)).toEqual({ total: 3, done: 3, failed: 0 });
+
+    // A long list runs; a file picked meanwhile is worked on next and put on screen.
+    await dropStashed(page, Array.from({ length: 60 }, (_, i) => ['png', 'dcm', 'jpg'][i % 3]), 'long-');
+    const urgent = await pickFile(page, 'urgent.png', makeHandPng(), 'image/png');
+    expect(urgent.kind, urgent.text).toBe('result');
+    const doneWhenShown = (await page.evaluate(() => window.__boneage!.cases())).done;
+    // Seen when its result showed (polled, so a few more cases may have finished meanwhile): well before the list's end.
+    console.log(`The urgent file's result was on screen when ${doneWhenShown - 4} of the 60 earlier cases were done.`);
+    expect(doneWhenShown - 4).toBeLessThan(40);
+    expect(await page.locator('[data-testid="image-info"]').textContent()).toContain('urgent.png');
+    expect(await waitForWorklist(page, 64)).toEqual({ total: 64, done: 64, failed: 0 });
     expect(w.pageErrors).toEqual([]);
     await page.context().close();
   });
