@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { useViewerStore } from '../state/viewer-store';
 import { runViewerAction } from '../viewer/commands';
 import { shortcutFor } from '../viewer/shortcuts';
 
@@ -8,6 +9,7 @@ export function KeyboardShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       const action = shortcutFor(e);
       if (!action) return;
+      if (action === 'close' && !useViewerStore.getState().helpOpen) return; // Esc is not ours unless help is open
       e.preventDefault(); // arrows would scroll the page
       runViewerAction(action);
     };
