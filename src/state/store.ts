@@ -62,7 +62,7 @@ export interface State {
   reading: boolean;
   /** The last file that could not be opened. The case on screen stays as it was. */
   error: PageError | null;
-  /** Counts files opened (each drop or pick), so late results for an older file are dropped. */
+  /** Counts files opened: the seq of the latest case. */
   seq: number;
 
   overlay: { visible: boolean; opacity: number };
