@@ -202,4 +202,28 @@ describe.skipIf(mode === 'skip')('the worklist', () => {
     expect(w.pageErrors).toEqual([]);
     await page.context().close();
   });
+
+  it('keeps the tensor count flat on the webgl backend too (30 cases)', async () => {
+    const w = await openPage(h, '?backend=webgl');
+    const { page } = w;
+    const backend = (await page.locator('[data-testid="backend"]').textContent())?.trim();
+    if (backend !== 'webgl') {
+      console.warn(`webgl is not available here (got ${backend}); the webgl tensor check did not run.`);
+      await page.context().close();
+      return;
+    }
+    await stashBytes(page, { png: makeHandPng(), dcm: makeHandDicom(), jpg: makeHandJpeg() });
+    const kinds = ['png', 'dcm', 'jpg'];
+    await dropStashed(page, kinds, 'gl-');
+    await waitForWorklist(page, 3);
+    const early = await measureMemory(page);
+    await dropStashed(page, Array.from({ length: 27 }, (_, i) => kinds[i % 3]), 'gl-', 3);
+    expect(await waitForWorklist(page, 30)).toEqual({ total: 30, done: 30, failed: 0 });
+    const after = await measureMemory(page);
+    const bytes = await page.evaluate(() => window.__boneage!.numBytes());
+    console.log(`webgl: tensors ${early.tensors} after 3, ${after.tensors} after 30 (${(bytes / 2 ** 20).toFixed(1)} MB in tensors).`);
+    expect(after.tensors).toBe(early.tensors);
+    expect(w.pageErrors).toEqual([]);
+    await page.context().close();
+  });
 });
