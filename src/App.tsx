@@ -2,6 +2,7 @@ import { Disclaimer } from './components/Disclaimer';
 import { ErrorBanner } from './components/ErrorBanner';
 import { FilePicker } from './components/FilePicker';
 import { ImageInfo } from './components/ImageInfo';
+import { KeyboardShortcuts } from './components/KeyboardShortcuts';
 import { MapPanel } from './components/MapPanel';
 import { ModelCardPanel } from './components/ModelCardPanel';
 import { ComparisonPanel } from './components/ComparisonPanel';
@@ -11,6 +12,7 @@ import { ReportPanel } from './components/ReportPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
 import { Viewport } from './components/Viewport';
+import { Worklist } from './components/Worklist';
 
 export function App() {
   return (
@@ -29,6 +31,7 @@ export function App() {
         <Viewport />
         <aside className="side">
           <ResultPanel />
+          <Worklist />
           <PatientPanel />
           <ComparisonPanel />
           <ReportPanel />
@@ -38,6 +41,7 @@ export function App() {
         </aside>
       </main>
       <PrintReport />
+      <KeyboardShortcuts />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { installDebugHook } from './debug-hook';
 import { startModel } from './state/actions';
 import './styles.css';
 
@@ -16,4 +17,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
+installDebugHook(); // window.__boneage: read-only numbers for tests and benchmarks
 void startModel();

@@ -69,7 +69,7 @@ export function ComparisonPanel() {
       {comparison ? (
         <AgeChart sex={comparison.sex} chronologicalMonths={chronological.months} boneAgeMonths={comparison.boneAgeMonths} />
       ) : (
-        <p className="muted">{c.estimating ? 'Waiting for the bone age…' : 'No bone age yet.'}</p>
+        <p className="muted">{c.status === 'estimating' || c.status === 'queued' || c.status === 'reading' ? 'Waiting for the bone age…' : 'No bone age yet.'}</p>
       )}
     </section>
   );

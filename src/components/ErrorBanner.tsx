@@ -1,9 +1,9 @@
-import { useStore } from '../state/store';
+import { currentCase, useStore } from '../state/store';
 
 /** Why the last file could not be opened (or the estimate or the model failed). The case on screen is kept. */
 export function ErrorBanner() {
   const error = useStore((s) => s.error);
-  const estimateError = useStore((s) => s.current?.estimateError ?? null);
+  const estimateError = useStore((s) => currentCase(s)?.estimateError ?? null);
   const modelError = useStore((s) => s.modelError);
   const dismiss = useStore((s) => s.dismissError);
   const message = error

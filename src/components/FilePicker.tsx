@@ -1,17 +1,17 @@
 import type { ChangeEvent } from 'react';
-import { openFile } from '../state/actions';
+import { openFiles } from '../state/actions';
 
-/** The "Open image…" button. Any extension is allowed: DICOM files often have none. */
+/** The "Open image…" button; several files at once make a worklist. Any extension is allowed: DICOM files often have none. */
 export function FilePicker() {
   const onChange = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
+    const files = Array.from(event.target.files ?? []);
     event.target.value = ''; // so choosing the same file again still fires
-    if (file) void openFile(file);
+    if (files.length) openFiles(files);
   };
   return (
     <label className="button file-picker">
       Open image…
-      <input type="file" className="visually-hidden" data-testid="file-input" onChange={onChange} />
+      <input type="file" className="visually-hidden" data-testid="file-input" multiple onChange={onChange} />
     </label>
   );
 }

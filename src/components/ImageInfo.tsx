@@ -1,9 +1,9 @@
-import { useStore } from '../state/store';
+import { currentCase, useStore } from '../state/store';
 
 /** The open file: name, format, size, and anything the decoder wants the reader to know. */
 export function ImageInfo() {
-  const current = useStore((s) => s.current);
-  if (!current) return null;
+  const current = useStore(currentCase);
+  if (!current?.image) return null;
   const { image } = current;
   return (
     <section className="panel image-info">

@@ -1,10 +1,10 @@
-import { useStore } from '../state/store';
+import { currentCase, useStore } from '../state/store';
 import { MapLegend } from './MapLegend';
 import { OverlayControls } from './OverlayControls';
 
 /** The regional age map's legend and display controls. */
 export function MapPanel() {
-  const map = useStore((s) => s.current?.result?.estimate.map ?? null);
+  const map = useStore((s) => currentCase(s)?.result?.estimate.map ?? null);
   if (!map) return null;
   return (
     <section className="panel map-panel">

@@ -1,9 +1,9 @@
 import { formatBoneAge, formatMs } from '../format/age';
-import { useStore } from '../state/store';
+import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/store';
 
 /** The estimate, always with the model that made it and that model's validated error. */
 export function ResultPanel() {
-  const current = useStore((s) => s.current);
+  const current = useStore(currentCase);
   const phase = useStore((s) => s.phase);
   if (!current) {
     return (
@@ -19,7 +19,7 @@ export function ResultPanel() {
       <section className="panel result-panel">
         <h2>Bone age</h2>
         <p className="muted">
-          {current.estimating ? 'Estimating…' : phase === 'failed' ? 'No estimate: the model is unavailable.' : current.estimateError ? 'No estimate.' : 'Waiting for the model…'}
+          {noEstimateText(current, phase)}
         </p>
       </section>
     );
@@ -44,3 +44,12 @@ export function ResultPanel() {
     </section>
   );
 }
+
+/** What the panel says while a case has no estimate. */
+function noEstimateText(c: OpenCase, phase: ModelPhase): string {
+  if (c.status === 'queued' || c.status === 'reading') return 'Queued: waiting for its turn in the worklist.';
+  if (phase === 'failed') return 'No estimate: the model is unavailable.';
+  if (c.status === 'failed') return c.estimateError ? 'No estimate.' : `Could not open this file: ${c.message ?? 'unknown error'}`;
+  return phase === 'ready' ? 'Estimating…' : 'Waiting for the model…';
+}
+

@@ -1,14 +1,14 @@
-import { statusText, useStore } from '../state/store';
+import { currentCase, statusText, useStore } from '../state/store';
 
 /** Model state and the backend it runs on. */
 export function StatusBar() {
   const phase = useStore((s) => s.phase);
   const reading = useStore((s) => s.reading);
-  const current = useStore((s) => s.current);
+  const current = useStore(currentCase);
   const backend = useStore((s) => s.backend);
   const requested = useStore((s) => s.requestedBackend);
   const note = useStore((s) => s.backendNote);
-  const busy = phase === 'starting' || phase === 'loading' || phase === 'warming' || reading || current?.estimating;
+  const busy = phase === 'starting' || phase === 'loading' || phase === 'warming' || reading || current?.status === 'estimating';
   return (
     <div className="status-bar">
       <span className={`status status-${phase}`} data-testid="status" aria-live="polite">

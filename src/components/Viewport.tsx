@@ -1,8 +1,13 @@
 import { useEffect, useRef, useState, type DragEvent, type MouseEvent } from 'react';
 import { formatMonthsShort } from '../format/age';
-import { openFile } from '../state/actions';
-import { useStore } from '../state/store';
+import { openFiles } from '../state/actions';
+import { currentCase, useStore } from '../state/store';
+import { useViewerStore } from '../state/viewer-store';
+import { setActiveView } from '../viewer/active-view';
 import { CornerstoneView } from '../viewer/cornerstone-view';
+import { attachInteraction } from '../viewer/interaction';
+import { HelpPanel } from './HelpPanel';
+import { ViewerToolbar, ViewReadoutLabel } from './ViewerToolbar';
 
 /** The radiograph (cornerstone) with the age map stacked on it; also the drop target for files. */
 export function Viewport() {
@@ -11,25 +16,49 @@ export function Viewport() {
   const viewRef = useRef<CornerstoneView | null>(null);
   const [dragging, setDragging] = useState(false);
   const [probe, setProbe] = useState<{ row: number; col: number; months: number } | null>(null);
-  const current = useStore((s) => s.current);
+  // A case shown again is decoded again from its file, which may since have become unreadable.
+  const [displayError, setDisplayError] = useState<{ imageId: string; message: string } | null>(null);
+  const current = useStore(currentCase);
   const overlay = useStore((s) => s.overlay);
   const seq = useStore((s) => s.seq);
-  const imageId = current?.imageId ?? null;
+  const failedDisplay = displayError && displayError.imageId === current?.imageId ? displayError.message : null;
+  const imageId = failedDisplay ? null : (current?.imageId ?? null);
+  const wantedImageId = current?.imageId ?? null;
   const map = current?.result?.estimate.map ?? null;
 
   useEffect(() => {
-    const view = new CornerstoneView(elementRef.current!, overlayRef.current!);
+    const element = elementRef.current!;
+    const view = new CornerstoneView(element, overlayRef.current!);
+    const { setReadout } = useViewerStore.getState();
+    view.onViewChange = setReadout;
     viewRef.current = view;
+    setActiveView(view);
+    const detach = attachInteraction(element, view, () => useViewerStore.getState().tool);
     return () => {
+      detach();
+      setActiveView(null);
+      setReadout(null);
       viewRef.current = null;
       view.destroy();
     };
   }, []);
 
   useEffect(() => {
-    if (!imageId) return;
-    viewRef.current?.show(imageId).catch((error) => console.error('Could not display the image:', error));
-  }, [imageId]);
+    if (!wantedImageId) {
+      viewRef.current?.forget();
+      useViewerStore.getState().setReadout(null);
+      return;
+    }
+    viewRef.current
+      ?.show(wantedImageId)
+      .then(() => setDisplayError((d) => (d?.imageId === wantedImageId ? null : d)))
+      .catch((error) => {
+        console.error('Could not display the image:', error);
+        viewRef.current?.forget();
+        useViewerStore.getState().setReadout(null);
+        setDisplayError({ imageId: wantedImageId, message: error instanceof Error ? error.message : String(error) });
+      });
+  }, [wantedImageId]);
 
   useEffect(() => {
     viewRef.current?.setOverlay(imageId && map ? { imageId, map, visible: overlay.visible, opacity: overlay.opacity } : null);
@@ -43,45 +72,61 @@ export function Viewport() {
   const onDrop = (e: DragEvent) => {
     e.preventDefault();
     setDragging(false);
-    const file = e.dataTransfer.files?.[0];
-    if (file) void openFile(file);
+    const files = e.dataTransfer.files;
+    if (files?.length) openFiles(files);
   };
   const onMouseMove = (e: MouseEvent) => setProbe(viewRef.current?.probe(e.clientX, e.clientY) ?? null);
 
   return (
-    <div
-      className={`viewport-frame${dragging ? ' dragging' : ''}`}
-      data-testid="viewport"
-      data-seq={seq}
-      onDragOver={onDragOver}
-      onDragEnter={onDragOver}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
-      onMouseMove={onMouseMove}
-      onMouseLeave={() => setProbe(null)}
-    >
-      <div className="cornerstone-element" ref={elementRef} onContextMenu={(e) => e.preventDefault()} />
-      <canvas
-        className="age-map"
-        ref={overlayRef}
-        data-testid="age-map"
-        data-rows={map?.rows ?? 0}
-        data-cols={map?.cols ?? 0}
-        hidden={!map || !overlay.visible}
-        aria-label={map ? `Regional age map, ${map.rows} by ${map.cols} cells` : undefined}
-      />
-      {!current ? (
-        <div className="drop-hint">
-          <p>Drop a hand radiograph here</p>
-          <p className="muted">PNG, JPEG or DICOM</p>
-        </div>
-      ) : null}
-      {probe && overlay.visible ? (
-        <div className="probe" data-testid="probe">
-          cell {probe.row + 1},{probe.col + 1}: {formatMonthsShort(probe.months)}
-        </div>
-      ) : null}
-      {dragging ? <div className="drop-veil">Release to open</div> : null}
+    <div className="viewer-column">
+      <ViewerToolbar />
+      <div
+        className={`viewport-frame${dragging ? ' dragging' : ''}`}
+        data-testid="viewport"
+        data-seq={seq}
+        onDragOver={onDragOver}
+        onDragEnter={onDragOver}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        onMouseMove={onMouseMove}
+        onMouseLeave={() => setProbe(null)}
+      >
+        <div className="cornerstone-element" ref={elementRef} onContextMenu={(e) => e.preventDefault()} hidden={!imageId} data-testid="cornerstone-element" />
+        <canvas
+          className="age-map"
+          ref={overlayRef}
+          data-testid="age-map"
+          data-rows={map?.rows ?? 0}
+          data-cols={map?.cols ?? 0}
+          hidden={!imageId || !map || !overlay.visible}
+          aria-label={map ? `Regional age map, ${map.rows} by ${map.cols} cells` : undefined}
+        />
+        {!current ? (
+          <div className="drop-hint">
+            <p>Drop hand radiographs here</p>
+            <p className="muted">PNG, JPEG or DICOM · several at once make a worklist · press ? for shortcuts</p>
+          </div>
+        ) : !imageId ? (
+          <div className="drop-hint" data-testid="viewport-message">
+            <p>{current.fileName}</p>
+            <p className="muted">
+              {failedDisplay
+                ? `Could not display this image again: ${failedDisplay}`
+                : current.status === 'failed'
+                  ? `Could not open this file: ${current.message ?? ''}`
+                  : 'Queued: it opens when its turn comes.'}
+            </p>
+          </div>
+        ) : null}
+        {imageId ? <ViewReadoutLabel /> : null}
+        {probe && overlay.visible && imageId ? (
+          <div className="probe" data-testid="probe">
+            cell {probe.row + 1},{probe.col + 1}: {formatMonthsShort(probe.months)}
+          </div>
+        ) : null}
+        {dragging ? <div className="drop-veil">Release to open</div> : null}
+      </div>
+      <HelpPanel />
     </div>
   );
 }

@@ -1,11 +1,14 @@
 import type { BoneAgeModel } from '../../core/model';
 import { decodeImage } from '../../core/pipeline/decode';
+import type { DecodedImage } from '../../core/pipeline/types';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
-import { putDecodedImage } from '../viewer/image-loader';
-import { patientFromImage } from '../age/patient-info';
-import { useStore, type OpenCase } from './store';
+import { forgetImage, imageIdFor, putDecodedImage } from '../viewer/image-loader';
+import { isPending } from '../worklist/case-status';
+import { emptyPatient, patientFromImage } from '../age/patient-info';
+import { nextCaseToWork, stepSelection } from '../worklist/queue';
+import { useStore, type ImageHeader, type OpenCase } from './store';
 
 const get = useStore.getState;
 const set = useStore.setState;
@@ -42,68 +45,166 @@ export async function startModel(location: Location = window.location, base: str
     set({ phase: 'failed', modelError: `The model could not be loaded: ${messageOf(error)}` });
     return;
   }
-  // A file opened while the model was loading gets its estimate now.
-  const current = get().current;
-  if (current && !current.result) void estimateCurrent(current.seq);
+  // Cases opened while the model was loading are waiting for it in workQueue.
 }
 
-/** Reads, decodes and shows a file, then estimates. A file that cannot be read leaves the case on screen as it was. */
+/** Opens one file (the page's original entry point): it joins the worklist and is shown once read. */
 export async function openFile(file: File): Promise<void> {
-  const seq = get().seq + 1;
-  set({ seq, reading: true });
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await file.arrayBuffer());
-  } catch (error) {
-    failOpen(seq, file.name, `This file could not be read: ${messageOf(error)}`);
-    return;
-  }
-  showDecoded(bytes, file.name, seq);
-}
-
-function failOpen(seq: number, fileName: string, message: string): void {
-  if (get().seq !== seq) return;
-  set({ reading: false, error: { seq, fileName, message } });
+  openFiles([file]);
 }
 
 /** Same as openFile, for bytes already in hand. */
 export function openBytes(bytes: Uint8Array, fileName: string): void {
-  const seq = get().seq + 1;
-  set({ seq, reading: true });
-  showDecoded(bytes, fileName, seq);
+  openFiles([new File([bytes as Uint8Array<ArrayBuffer>], fileName)]);
 }
 
-function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
-  if (get().seq !== seq) return; // a later file has been opened meanwhile
-  let image;
+/** The files of the worklist, by case seq: a case whose pixels were released is decoded again from here. */
+const files = new Map<number, File>();
+/** The first case of the latest batch: the first of that batch that opens is put on screen. */
+let showFrom: number | null = null;
+let latestBatch = 1;
+
+/** Queues several files (a drop or a multiple pick). They are read and estimated one at a time; the
+ *  newest batch first, so a file opened while a long worklist runs is not kept waiting. */
+export function openFiles(list: ArrayLike<File>): void {
+  const batch = Array.from(list);
+  if (batch.length === 0) return;
+  let seq = get().seq;
+  const added: OpenCase[] = batch.map((file) => {
+    seq += 1;
+    files.set(seq, file);
+    return { seq, fileName: file.name, fileBytes: file.size, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null, patient: emptyPatient() };
+  });
+  latestBatch = added[0].seq;
+  showFrom = latestBatch;
+  set({ seq, cases: [...get().cases, ...added] });
+  void workQueue();
+}
+
+/** Puts a case on screen (a row clicked, J/K). */
+export function selectCase(seq: number): void {
+  if (!get().cases.some((c) => c.seq === seq)) return;
+  showFrom = null; // the reader chose; a running batch no longer moves the view
+  set({ selected: seq });
+  void workQueue(); // a queued case that is selected is worked on next
+}
+
+/** The next (+1) or previous (−1) case of the worklist. */
+export function stepCase(delta: 1 | -1): void {
+  const { cases, selected } = get();
+  const seq = stepSelection(cases.map((c) => c.seq), selected, delta);
+  if (seq !== null && seq !== selected) selectCase(seq);
+}
+
+/** Drops the finished cases (done or failed) from the list, except the one on screen. */
+export function clearFinished(): void {
+  const { cases, selected } = get();
+  const keep = cases.filter((c) => isPending(c.status) || c.seq === selected);
+  for (const c of cases) {
+    if (keep.includes(c)) continue;
+    files.delete(c.seq);
+    forgetImage(imageIdFor(c.seq));
+  }
+  set({ cases: keep });
+}
+
+/** Changes one case of the worklist (by seq); a case no longer listed is left alone. */
+export function updateCase(seq: number, patch: Partial<OpenCase>): void {
+  const cases = get().cases;
+  const i = cases.findIndex((c) => c.seq === seq);
+  if (i < 0) return;
+  const next = cases.slice();
+  next[i] = { ...cases[i], ...patch };
+  set({ cases: next });
+}
+
+let working = false;
+
+/** Works through the queued cases one at a time (one decoded image and one estimate in flight). */
+async function workQueue(): Promise<void> {
+  if (working) return;
+  working = true;
   try {
-    image = decodeImage(bytes, fileName);
+    for (;;) {
+      const { cases, selected } = get();
+      const next = nextCaseToWork(cases, selected, latestBatch);
+      if (!next) break;
+      await workCase(next);
+    }
+  } finally {
+    working = false;
+  }
+}
+
+async function workCase(c: OpenCase): Promise<void> {
+  const { seq, fileName } = c;
+  const file = files.get(seq);
+  if (!file) return updateCase(seq, { status: 'failed', message: 'The file is no longer available.' });
+  updateCase(seq, { status: 'reading' });
+  set({ reading: true });
+  let decoded: DecodedImage;
+  try {
+    decoded = await readAndDecode(file);
   } catch (error) {
     // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
-    failOpen(seq, fileName, messageOf(error));
+    const message = messageOf(error);
+    updateCase(seq, { status: 'failed', message });
+    set({ reading: false, error: { seq, fileName, message } });
     return;
   }
-  if (get().seq !== seq) return;
-  const imageId = putDecodedImage(image);
-  const opened: OpenCase = { seq, fileName, fileBytes: bytes.length, image, imageId, result: null, estimating: false, estimateError: null, patient: patientFromImage(image) };
-  set({ current: opened, reading: false, error: null });
-  if (get().model) void estimateCurrent(seq);
+  const imageId = imageIdFor(seq);
+  putDecodedImage(imageId, decoded, () => readAndDecode(file));
+  // The patient data come from the file the first time only: a re-decode must not undo the reader's edits.
+  const firstRead = get().cases.find((c) => c.seq === seq)?.image === null;
+  updateCase(seq, { status: 'estimating', image: headerOf(decoded), imageId, ...(firstRead ? { patient: patientFromImage(decoded) } : {}) });
+  set({ reading: false });
+  if ((showFrom !== null && seq >= showFrom) || get().selected === null || get().selected === seq) {
+    if (showFrom !== null && seq >= showFrom) showFrom = null;
+    set({ selected: seq, error: null });
+  }
+  await estimateCase(seq, decoded);
 }
 
-function updateCase(seq: number, patch: Partial<OpenCase>): void {
-  const current = get().current;
-  if (current && current.seq === seq) set({ current: { ...current, ...patch } });
-}
-
-async function estimateCurrent(seq: number): Promise<void> {
-  const { model, backend, current } = get();
-  if (!model || !backend || !current || current.seq !== seq) return;
-  updateCase(seq, { estimating: true, estimateError: null });
+async function readAndDecode(file: File): Promise<DecodedImage> {
+  let bytes: Uint8Array;
   try {
-    const { estimate, ms } = await timedEstimate(model, current.image);
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch (error) {
+    throw new Error(`This file could not be read: ${messageOf(error)}`, { cause: error });
+  }
+  return decodeImage(bytes, file.name);
+}
+
+function headerOf(decoded: DecodedImage): ImageHeader {
+  const { data: _pixels, ...header } = decoded;
+  return header;
+}
+
+/** Resolves once the model is ready (true) or has failed (false). */
+function modelSettled(): Promise<boolean> {
+  const settled = (phase: string) => phase === 'ready' || phase === 'failed';
+  if (settled(get().phase)) return Promise.resolve(get().phase === 'ready');
+  return new Promise((resolve) => {
+    const stop = useStore.subscribe((s) => {
+      if (!settled(s.phase)) return;
+      stop();
+      resolve(s.phase === 'ready');
+    });
+  });
+}
+
+async function estimateCase(seq: number, image: DecodedImage): Promise<void> {
+  if (!(await modelSettled())) {
+    updateCase(seq, { status: 'failed', message: 'No estimate: the model is unavailable.' });
+    return;
+  }
+  const { model, backend } = get();
+  if (!model || !backend) return;
+  try {
+    const { estimate, ms } = await timedEstimate(model, image);
     const card = model.card;
     updateCase(seq, {
-      estimating: false,
+      status: 'done',
       result: {
         estimate,
         inferenceMs: ms,
@@ -116,11 +217,12 @@ async function estimateCurrent(seq: number): Promise<void> {
     });
   } catch (error) {
     console.error('Estimation failed:', error);
-    updateCase(seq, { estimating: false, estimateError: `The estimate failed: ${messageOf(error)}` });
+    const message = `The estimate failed: ${messageOf(error)}`;
+    updateCase(seq, { status: 'failed', message, estimateError: message });
   }
 }
 
-async function timedEstimate(model: BoneAgeModel, image: OpenCase['image']) {
+async function timedEstimate(model: BoneAgeModel, image: DecodedImage) {
   const t0 = performance.now();
   const estimate = await model.estimate(image);
   return { estimate, ms: performance.now() - t0 };

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { BoneAgeModel } from '../../core/model';
 import type { Estimate, ModelCard } from '../../core/model/types';
 import type { DecodedImage } from '../../core/pipeline/types';
+import type { CaseStatus } from '../worklist/case-status';
 import type { BackendName } from '../inference/backend-choice';
 import type { PatientInfo } from '../age/types';
 
@@ -18,15 +19,23 @@ export interface CaseResult {
   maeN: number | null;
 }
 
-/** The image on screen and what is known about it. */
+/** A decoded image without its pixels: what the panels show. The pixels are held only while needed
+ *  (src/viewer/image-loader.ts) and decoded again from the file when the case is shown again. */
+export type ImageHeader = Omit<DecodedImage, 'data'>;
+
+/** One file of the worklist and what is known about it. */
 export interface OpenCase {
+  /** Case id: counts files opened, in order. */
   seq: number;
   fileName: string;
   fileBytes: number;
-  image: DecodedImage;
-  imageId: string;
+  status: CaseStatus;
+  /** Why the case failed (status 'failed'), for its row. */
+  message: string | null;
+  /** Null until the file has been read. */
+  image: ImageHeader | null;
+  imageId: string | null;
   result: CaseResult | null;
-  estimating: boolean;
   estimateError: string | null;
   /** Sex, dates and age of the child (from the DICOM file or typed by the user). */
   patient: PatientInfo;
@@ -48,12 +57,15 @@ export interface State {
   card: ModelCard | null;
   modelError: string | null;
 
-  current: OpenCase | null;
+  /** The worklist, in the order the files were opened. Read the case on screen with currentCase(state). */
+  cases: OpenCase[];
+  /** seq of the case on screen. */
+  selected: number | null;
   /** A file is being read and decoded. */
   reading: boolean;
   /** The last file that could not be opened. The case on screen stays as it was. */
   error: PageError | null;
-  /** Counts files opened (each drop or pick), so late results for an older file are dropped. */
+  /** Counts files opened: the seq of the latest case. */
   seq: number;
 
   overlay: { visible: boolean; opacity: number };
@@ -71,7 +83,8 @@ export const useStore = create<State>()((set) => ({
   model: null,
   card: null,
   modelError: null,
-  current: null,
+  cases: [],
+  selected: null,
   reading: false,
   error: null,
   seq: 0,
@@ -81,8 +94,13 @@ export const useStore = create<State>()((set) => ({
   dismissError: () => set({ error: null }),
 }));
 
+/** The case on screen (everything that used to read `state.current`). */
+export function currentCase(s: Pick<State, 'cases' | 'selected'>): OpenCase | null {
+  return s.selected === null ? null : (s.cases.find((c) => c.seq === s.selected) ?? null);
+}
+
 /** A short line for the status readout. Contains "ready" exactly when the model is loaded and warm. */
-export function statusText(s: Pick<State, 'phase' | 'reading' | 'current' | 'backend'>): string {
+export function statusText(s: Pick<State, 'phase' | 'reading' | 'backend'> & { current: OpenCase | null }): string {
   switch (s.phase) {
     case 'starting':
       return 'Starting the inference backend…';
@@ -94,7 +112,7 @@ export function statusText(s: Pick<State, 'phase' | 'reading' | 'current' | 'bac
       return 'Model unavailable';
     case 'ready':
       if (s.reading) return 'Model ready — reading file…';
-      if (s.current?.estimating) return 'Model ready — estimating…';
+      if (s.current?.status === 'estimating') return 'Model ready — estimating…';
       return 'Model ready';
   }
 }

@@ -61,6 +61,8 @@ declare module 'cornerstone-core' {
   export function canvasToPixel(element: HTMLElement, point: Point): Point;
   export function getEnabledElement(element: HTMLElement): EnabledElement;
   export function updateImage(element: HTMLElement, invalidated?: boolean): void;
+  export function getViewport(element: HTMLElement): Viewport | undefined;
+  export function setViewport(element: HTMLElement, viewport: Partial<Viewport>): void;
 
   const cornerstone: {
     EVENTS: typeof EVENTS;
@@ -76,6 +78,8 @@ declare module 'cornerstone-core' {
     canvasToPixel: typeof canvasToPixel;
     getEnabledElement: typeof getEnabledElement;
     updateImage: typeof updateImage;
+    getViewport: typeof getViewport;
+    setViewport: typeof setViewport;
   };
   export default cornerstone;
 }

@@ -1,0 +1,54 @@
+import type { CaseStatus } from './case-status';
+
+/** What one worklist row needs for the CSV (a subset of OpenCase). */
+export interface CsvCase {
+  seq: number;
+  fileName: string;
+  status: CaseStatus;
+  message: string | null;
+  result: { estimate: { boneAgeMonths: number }; modelName: string; modelVersion: string; backend: string; maeMonths: number | null } | null;
+  /** The comparison with the child's age, when known (src/state/case-comparison.ts readingOf). */
+  comparison?: { sex: string | null; chronologicalMonths: number | null; sds: number | null; verdict: string } | null;
+}
+
+export const CSV_COLUMNS = [
+  'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'model', 'model_mae_months', 'backend', 'message',
+] as const;
+
+/**
+ * One field, RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that a
+ * spreadsheet would run as a formula (=, +, -, @, tab, CR at the start, e.g. a crafted file name) is
+ * prefixed with an apostrophe; numbers are written as numbers.
+ */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  let text = value;
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** The worklist as CSV: a header row, one row per case in worklist order, CRLF line ends. */
+export function worklistCsv(cases: readonly CsvCase[]): string {
+  const rows = cases.map((c) => {
+    const r = c.result;
+    const months = r ? Number(r.estimate.boneAgeMonths.toFixed(1)) : null;
+    const years = r ? Number((r.estimate.boneAgeMonths / 12).toFixed(2)) : null;
+    return [
+      c.seq,
+      c.fileName,
+      c.status,
+      months,
+      years,
+      c.comparison?.sex ?? null,
+      c.comparison?.chronologicalMonths ?? null,
+      c.comparison?.sds != null ? Number(c.comparison.sds.toFixed(2)) : null,
+      c.comparison && r ? c.comparison.verdict : null,
+      r ? `${r.modelName} v${r.modelVersion}` : null,
+      r?.maeMonths != null ? Number(r.maeMonths.toFixed(1)) : null,
+      r?.backend ?? null,
+      c.status === 'failed' ? c.message : null,
+    ];
+  });
+  return [CSV_COLUMNS as readonly (string | number | null)[], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { csvField, worklistCsv, type CsvCase } from '../../../src/worklist/csv';
+import { worklistFileName } from '../../../src/worklist/download';
+
+/** A small RFC 4180 reader, to check that what worklistCsv writes reads back as the same fields. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field || row.length) throw new Error('the CSV does not end with CRLF');
+  return rows;
+}
+
+const result = (months: number) => ({ estimate: { boneAgeMonths: months }, modelName: 'bonet-rsna100', modelVersion: '1.0.0', backend: 'wasm', maeMonths: 14.91 });
+
+describe('csvField', () => {
+  it('quotes only what needs quoting, doubling quotes', () => {
+    expect(csvField('hand.png')).toBe('hand.png');
+    expect(csvField('a,b.png')).toBe('"a,b.png"');
+    expect(csvField('say "hi".dcm')).toBe('"say ""hi"".dcm"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('cr\rhere')).toBe('"cr\rhere"');
+    expect(csvField(null)).toBe('');
+    expect(csvField(undefined)).toBe('');
+    expect(csvField(123.4)).toBe('123.4');
+    expect(csvField(-5)).toBe('-5');
+    expect(csvField(Number.NaN)).toBe('');
+  });
+
+  it('defuses text a spreadsheet would run as a formula', () => {
+    expect(csvField('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    expect(csvField('+1.png')).toBe("'+1.png");
+    expect(csvField('-cmd.png')).toBe("'-cmd.png");
+    expect(csvField('@sum.dcm')).toBe("'@sum.dcm");
+  });
+});
+
+describe('worklistCsv', () => {
+  const cases: CsvCase[] = [
+    { seq: 1, fileName: 'hand 1.png', status: 'done', message: null, result: result(124.349) },
+    { seq: 2, fileName: 'broken, "really".png', status: 'failed', message: 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', result: null },
+    { seq: 3, fileName: 'IM0001', status: 'queued', message: null, result: null },
+    { seq: 4, fileName: 'élève.dcm', status: 'done', message: null, result: result(7), comparison: { sex: 'M', chronologicalMonths: 30, sds: -5.0884, verdict: 'delayed' } },
+  ];
+
+  it('writes a header and one row per case that read back to the same fields', () => {
+    const text = worklistCsv(cases);
+    expect(text.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(text);
+    expect(rows).toHaveLength(5);
+    expect(rows[0]).toEqual([
+      'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'model', 'model_mae_months', 'backend', 'message',
+    ]);
+    expect(rows[1]).toEqual(['1', 'hand 1.png', 'done', '124.3', '10.36', '', '', '', '', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '']);
+    expect(rows[2]).toEqual(['2', 'broken, "really".png', 'failed', '', '', '', '', '', '', '', '', '', 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.']);
+    expect(rows[3]).toEqual(['3', 'IM0001', 'queued', '', '', '', '', '', '', '', '', '', '']);
+    expect(rows[4]).toEqual(['4', 'élève.dcm', 'done', '7', '0.58', 'M', '30', '-5.09', 'delayed', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '']);
+    for (const r of rows) expect(r).toHaveLength(13);
+  });
+
+  it('is just the header for an empty worklist', () => {
+    expect(parseCsv(worklistCsv([]))).toHaveLength(1);
+  });
+
+  it('names the download by local date and time', () => {
+    expect(worklistFileName(new Date(2026, 10, 3, 9, 5))).toBe('boneage-worklist-2026-11-03T09-05.csv');
+  });
+});
