@@ -246,3 +246,18 @@ function encapsulatedPixelData(e: Encapsulated, explicit: boolean, littleEndian:
   new DataView(delimiter.buffer).setUint16(2, 0xe0dd, littleEndian);
   return concat([header, item(offsets), ...frames, delimiter]);
 }
+
+/** Value of an SQ element with defined lengths: one item per element list (Explicit VR LE unless told). */
+export function sequenceValue(items: DicomElement[][], explicit = true, littleEndian = true): Uint8Array {
+  return concat(
+    items.map((elements) => {
+      const body = concat(elements.map((el) => encodeElement(el, explicit, littleEndian)));
+      const header = new Uint8Array(8);
+      const view = new DataView(header.buffer);
+      view.setUint16(0, 0xfffe, littleEndian);
+      view.setUint16(2, 0xe000, littleEndian);
+      view.setUint32(4, body.length, littleEndian);
+      return concat([header, body]);
+    }),
+  );
+}

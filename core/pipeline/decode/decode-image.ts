@@ -1,5 +1,5 @@
 import type { DecodedImage } from '../types';
-import { isCodecLoaded, loadCodec, type WasmCodec } from './codecs/wasm-codecs';
+import { CodecNotLoadedError, isCodecLoaded, loadCodec, type WasmCodec } from './codecs/wasm-codecs';
 import { decodeDicom } from './decode-dicom';
 import { decodeJpeg } from './decode-jpeg';
 import { decodePng } from './decode-png';
@@ -37,7 +37,7 @@ export function decodeImageSync(bytes: Uint8Array, fileName?: string): DecodedIm
   try {
     return decodeByFormat(bytes, fileName);
   } catch (error) {
-    if (error instanceof ImageDecodeError) throw error;
+    if (error instanceof ImageDecodeError || error instanceof CodecNotLoadedError) throw error;
     // Safety net: whatever a library threw on a hostile file still reaches the reader as a sentence.
     throw new ImageDecodeError('corrupt', 'This file could not be read; it may be damaged.', { cause: error });
   }
@@ -76,6 +76,7 @@ function decodeNamedDicom(bytes: Uint8Array): DecodedImage {
   try {
     return decodeDicom(bytes);
   } catch (error) {
+    if (error instanceof CodecNotLoadedError) throw error;
     throw new ImageDecodeError(
       'unknown-format',
       'Not a PNG, JPEG or DICOM image: the file has no DICOM signature and could not be read as a DICOM dataset either.',

@@ -52,6 +52,14 @@ export function setCodecWasmUrls(urls: Partial<Record<WasmCodec, string>>): void
   Object.assign(wasmUrls, urls);
 }
 
+/** A programming error, not a bad file: decodeImageSync met a codec nobody loaded. */
+export class CodecNotLoadedError extends Error {
+  constructor(codec: WasmCodec) {
+    super(`Codec ${codec} used before loadCodec() finished; decode with decodeImage, or await prepareDecoders first.`);
+    this.name = 'CodecNotLoadedError';
+  }
+}
+
 const loading = new Map<WasmCodec, Promise<CodecModule>>();
 const loaded = new Map<WasmCodec, CodecModule>();
 
@@ -94,7 +102,7 @@ async function instantiate(codec: WasmCodec): Promise<CodecModule> {
 /** Decodes one frame with a codec loaded beforehand by loadCodec. */
 export function decodeWithWasmCodec(codec: WasmCodec, frame: Uint8Array, syntaxName: string): DecodedFrame {
   const module = loaded.get(codec);
-  if (!module) throw new Error(`Codec ${codec} used before loadCodec() finished.`);
+  if (!module) throw new CodecNotLoadedError(codec);
   const Decoder = codec === 'jpeg-dct' ? module.JPEGDecoder : codec === 'jpeg-ls' ? module.JpegLSDecoder : module.J2KDecoder;
   if (!Decoder) throw new Error(`Codec module ${codec} has no decoder class.`);
   const decoder = new Decoder();
