@@ -58,7 +58,10 @@ describe.skipIf(mode === 'skip')('compressed DICOM in the built page', () => {
         expect(fetched).toEqual([]);
       }
       console.log(`${syntax}: ${outcome.text}`);
-      if (SHOTS && syntax === 'j2k') await page.screenshot({ path: `${SHOTS}/dicom-j2k.png` });
+      if (SHOTS && syntax === 'j2k') {
+        await page.screenshot({ path: `${SHOTS}/dicom-j2k.png` });
+        await page.locator('.image-info').screenshot({ path: `${SHOTS}/dicom-j2k-image-info.png` });
+      }
     });
   }
 
