@@ -31,7 +31,7 @@ function wasmCodecFor(bytes: Uint8Array, fileName?: string): WasmCodec | undefin
   return encoding === 'jpeg-dct' || encoding === 'jpeg-ls' || encoding === 'j2k' ? encoding : undefined;
 }
 
-/** Synchronous decoding: PNG, JPEG, and DICOM whose codec is pure JavaScript (uncompressed,
+/** Synchronous decoding: PNG, JPEG, and DICOM whose codec is pure JavaScript (uncompressed, 12-bit JPEG,
  *  deflated, RLE, JPEG Lossless) or already loaded. Training uses it for its PNG files. */
 export function decodeImageSync(bytes: Uint8Array, fileName?: string): DecodedImage {
   try {

@@ -1,3 +1,4 @@
+import { decodeJpeg12 } from './codecs/jpeg-12bit';
 import { decodeJpegLossless } from './codecs/jpeg-lossless';
 import type { DecodedFrame } from './codecs/decoded-frame';
 import { readJpegFrameHeader } from './codecs/jpeg-markers';
@@ -43,6 +44,7 @@ function decodeFrame(compressed: Uint8Array, pm: PixelModule, syntax: TransferSy
     case 'jpeg-lossless':
       return decodeJpegLossless(compressed);
     case 'jpeg-dct':
+      if (readJpegFrameHeader(compressed)?.precision === 12) return decodeJpeg12(compressed);
       checkEightBitDct(compressed);
       return decodeWithWasmCodec(syntax.encoding, compressed, syntax.name);
     case 'jpeg-ls':
@@ -53,14 +55,14 @@ function decodeFrame(compressed: Uint8Array, pm: PixelModule, syntax: TransferSy
   }
 }
 
-/** libjpeg-turbo's 8-bit build cannot read 12-bit DCT (JPEG Extended, Process 4): say so
- *  rather than pass on its failure as damage. */
+/** libjpeg-turbo's 8-bit build reads 8-bit DCT only (12-bit goes to decodeJpeg12): refuse any
+ *  other precision by name rather than pass on its failure as damage. */
 function checkEightBitDct(compressed: Uint8Array): void {
   const header = readJpegFrameHeader(compressed);
   if (header && header.precision !== 8 && header.marker !== 0xc3) {
     throw new ImageDecodeError(
       'unsupported',
-      `This DICOM file holds ${header.precision}-bit JPEG Extended (lossy) pixels, which cannot be decoded here; ` +
+      `This DICOM file holds ${header.precision}-bit JPEG (lossy) pixels, which cannot be decoded here; ` +
         'please export it uncompressed or as JPEG Lossless, JPEG-LS or JPEG 2000.',
     );
   }
