@@ -358,3 +358,39 @@ describe('JPEG 2000 (OpenJPEG)', () => {
     expect(error.message).toContain('JPEG 2000 Lossless');
   });
 });
+
+describe('Bits Stored 8–16 and High Bit (native and compressed)', () => {
+  for (let bits = 8; bits <= 16; bits++) {
+    it(`${bits} bits stored: native at the bottom and at the top of the word, JPEG-LS and J2K lossless, all exact`, async () => {
+      const values = radiographSamples(W, H, bits, bits);
+      const low = await decodeImage(makeDicom({ rows: H, columns: W, bitsStored: bits, pixels: values }));
+      expect(Array.from(low.data)).toEqual(values);
+      const high = await decodeImage(makeDicom({ rows: H, columns: W, bitsStored: bits, highBit: 15, pixels: values.map((v) => v << (16 - bits)) }));
+      expect(Array.from(high.data)).toEqual(values);
+      const frame = { width: W, height: H, bitsPerSample: bits, componentCount: 1, samples: values };
+      const ls = await decodeImage(encapsulatedDicom(UID.jpegLs, [await encodeJpegLs(frame)], { bitsStored: bits }));
+      expect(Array.from(ls.data)).toEqual(values);
+      const j2k = await decodeImage(encapsulatedDicom(UID.j2kLossless, [await encodeJ2k(frame)], { bitsStored: bits }));
+      expect(Array.from(j2k.data)).toEqual(values);
+    });
+  }
+});
+
+describe('compressed files whose lengths lie', () => {
+  it('a compressed file cut anywhere is reported, never decoded', async () => {
+    const frame = encodeJpegLossless(radiographSamples(W, H, 12), W, H, 12);
+    const bytes = encapsulatedDicom(UID.jpegLosslessSv1, [frame], { bitsStored: 12, fragmentSize: 500 });
+    for (let cut = 132; cut < bytes.length; cut += 13) {
+      await expectDecodeErrorAsync(() => decodeImage(bytes.subarray(0, cut)), ['truncated', 'no-pixel-data']);
+    }
+  });
+
+  it('a fragment whose length runs past the end of the file is truncation', async () => {
+    const frame = encodeJpegLossless(radiographSamples(W, H, 12), W, H, 12);
+    const bytes = encapsulatedDicom(UID.jpegLosslessSv1, [frame], { bitsStored: 12 }).slice();
+    // Drop the sequence delimiter and the fragment's last 100 bytes: its item length now lies.
+    const cut = bytes.subarray(0, bytes.length - 8 - 100);
+    const error = await expectDecodeErrorAsync(() => decodeImage(cut), 'truncated');
+    expect(error.message).toMatch(/pixel data/);
+  });
+});
