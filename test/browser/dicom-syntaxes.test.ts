@@ -89,4 +89,14 @@ describe.skipIf(mode === 'skip')('compressed DICOM in the built page', () => {
     expect(w.foreign).toEqual([]);
     expect(w.pageErrors).toEqual([]);
   });
+
+  it('a codec that cannot be fetched gives a clear message, and the page stays usable', async () => {
+    const broken = await openPage(h, '', { setup: (context) => context.route('**/openjpegwasm_decode*.wasm', (route) => route.abort('failed')) });
+    const outcome = await dropFile(broken.page, 'hand-j2k.dcm', await makeHandDicomAs('j2k'));
+    expect(outcome.kind).toBe('error');
+    expect(outcome.text).toContain('The JPEG 2000 (OpenJPEG) decoder could not be loaded, so this DICOM file cannot be shown.');
+    const next = await dropFile(broken.page, 'hand-jpeg-ls.dcm', await makeHandDicomAs('jpeg-ls'));
+    expect(next.kind, next.text).toBe('result');
+    expect(broken.pageErrors).toEqual([]);
+  });
 });
