@@ -10,7 +10,7 @@ export interface RawFrame {
   bitsPerSample: number;
   componentCount: number;
   isSigned?: boolean;
-  /** Interleaved samples (RGBRGB... for colour). */
+  /** Interleaved samples (RGBRGB... for colour), unless an encoder says otherwise. */
   samples: ArrayLike<number>;
 }
 
@@ -22,6 +22,7 @@ interface Encoder {
   setQuality?(...args: unknown[]): void;
   setProgressive?(progressive: boolean): void;
   setNearLossless?(n: number): void;
+  setInterleaveMode?(mode: number): void;
   setCompressionRatio?(layer: number, ratio: number): void;
   setDecompositions?(n: number): void;
 }
@@ -76,10 +77,14 @@ export async function encodeJpegBaseline(frame: RawFrame, quality = 90): Promise
   });
 }
 
-/** JPEG-LS; nearLossless 0 is lossless, n > 0 bounds every sample's error by n. */
-export async function encodeJpegLs(frame: RawFrame, nearLossless = 0): Promise<Uint8Array> {
+/** JPEG-LS; nearLossless 0 is lossless, n > 0 bounds every sample's error by n. For colour,
+ *  interleaveMode 0 (none: give the samples planar, RRR…GGG…BBB…), 1 (line) or 2 (sample). */
+export async function encodeJpegLs(frame: RawFrame, nearLossless = 0, interleaveMode?: 0 | 1 | 2): Promise<Uint8Array> {
   const { ls } = await load();
-  return run(new ls.JpegLSEncoder(), frame, (e) => e.setNearLossless?.(nearLossless));
+  return run(new ls.JpegLSEncoder(), frame, (e) => {
+    e.setNearLossless?.(nearLossless);
+    if (interleaveMode !== undefined) e.setInterleaveMode?.(interleaveMode);
+  });
 }
 
 /** JPEG 2000 codestream: reversible 5/3 wavelet (lossless) or, with a compression ratio,

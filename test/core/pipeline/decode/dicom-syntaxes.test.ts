@@ -37,6 +37,16 @@ function storedBits(bits: number): 8 | 16 {
   return bits > 8 ? 16 : 8;
 }
 
+/** An 8-bit colour scene and the gray the decoder must make of it (BT.601 luma, as float32). */
+function rgbScene() {
+  const r = radiographSamples(W, H, 8, 1);
+  const g = radiographSamples(W, H, 8, 2);
+  const b = radiographSamples(W, H, 8, 3);
+  const interleaved = r.flatMap((v, i) => [v, g[i], b[i]]);
+  const luma = r.map((v, i) => Math.fround(v === g[i] && v === b[i] ? v : 0.299 * v + 0.587 * g[i] + 0.114 * b[i]));
+  return { r, g, b, interleaved, luma };
+}
+
 function maxAbsError(img: DecodedImage, expected: number[]): number {
   let worst = 0;
   for (let i = 0; i < expected.length; i++) worst = Math.max(worst, Math.abs(img.data[i] - expected[i]));
@@ -309,6 +319,17 @@ describe('JPEG-LS (CharLS)', () => {
     });
   }
 
+  for (const mode of [0, 1, 2] as const) {
+    it(`RGB, interleave mode ${mode} (${['none: planes', 'line', 'sample'][mode]}), becomes luminance exactly`, async () => {
+      const { r, g, b, interleaved, luma } = rgbScene();
+      const samples = mode === 0 ? [...r, ...g, ...b] : interleaved;
+      const frame = await encodeJpegLs({ width: W, height: H, bitsPerSample: 8, componentCount: 3, samples }, 0, mode);
+      const img = await decodeImage(encapsulatedDicom(UID.jpegLs, [frame], { bitsAllocated: 8, samplesPerPixel: 3, photometric: 'RGB' }));
+      expect(Array.from(img.data)).toEqual(luma);
+      expect(img.notices).toContain('Colour image converted to grayscale.');
+    });
+  }
+
   it('MONOCHROME1 lossless is inverted exactly', async () => {
     const pixels = radiographSamples(W, H, 12);
     const frame = await encodeJpegLs({ width: W, height: H, bitsPerSample: 12, componentCount: 1, samples: pixels });
@@ -340,6 +361,15 @@ describe('JPEG 2000 (OpenJPEG)', () => {
     const img = await decodeImage(encapsulatedDicom(UID.j2kLossless, [frame], { bitsStored: 12, photometric: 'MONOCHROME1' }));
     expect(Array.from(img.data)).toEqual(pixels.map((v) => 4095 - v));
   });
+
+  for (const photometric of ['RGB', 'YBR_RCT']) {
+    it(`lossless colour (${photometric}: the decoder undoes the colour transform) becomes luminance exactly`, async () => {
+      const { interleaved, luma } = rgbScene();
+      const frame = await encodeJ2k({ width: W, height: H, bitsPerSample: 8, componentCount: 3, samples: interleaved });
+      const img = await decodeImage(encapsulatedDicom(UID.j2kLossless, [frame], { bitsAllocated: 8, samplesPerPixel: 3, photometric }));
+      expect(Array.from(img.data)).toEqual(luma);
+    });
+  }
 
   it('lossy (irreversible 9/7 wavelet) 12-bit within tolerance', async () => {
     const pixels = radiographSamples(W, H, 12);
