@@ -79,13 +79,17 @@ const ZIGZAG = Int32Array.from([
   56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59, 52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63,
 ]);
 
-/** T.81 F.2.2.3: per code length, the largest code and where its values start. */
+/** T.81 F.2.2.3: per code length, the largest code and where its values start; plus a lookup of
+ *  the next LOOKAHEAD bits → (length << 8 | value) for the codes that short (0: longer code). */
 interface Huffman {
   maxCode: Int32Array;
   valPtr: Int32Array;
   minCode: Int32Array;
   values: Uint8Array;
+  fast: Int32Array;
 }
+
+const LOOKAHEAD = 9;
 
 function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
   const maxCode = new Int32Array(18).fill(-1);
@@ -102,7 +106,15 @@ function buildHuffman(counts: Uint8Array, values: Uint8Array): Huffman {
     code <<= 1;
   }
   maxCode[17] = 0x7fffffff;
-  return { maxCode, valPtr, minCode, values: values.slice() };
+  const fast = new Int32Array(1 << LOOKAHEAD);
+  for (let len = 1; len <= LOOKAHEAD; len++) {
+    for (let c = minCode[len]; c <= maxCode[len]; c++) {
+      const value = values[valPtr[len] + c - minCode[len]];
+      const shift = LOOKAHEAD - len;
+      for (let fill = 0; fill < 1 << shift; fill++) fast[(c << shift) | fill] = (len << 8) | value;
+    }
+  }
+  return { maxCode, valPtr, minCode, values: values.slice(), fast };
 }
 
 /** IDCT basis: C[x][u] = c(u)/2 · cos((2x+1)uπ/16). */
@@ -123,34 +135,47 @@ function decodeScan(
   damaged: (why: string) => ImageDecodeError,
 ): DecodedFrame {
   let pos = start;
+  // Bits not yet used sit in the low `bitCount` bits of bitBuf (at most 24 + 8).
   let bitBuf = 0;
   let bitCount = 0;
-  const readBit = (): number => {
-    if (bitCount === 0) {
-      if (pos >= bytes.length) throw damaged('its image data ends early');
-      let byte = bytes[pos++];
-      if (byte === 0xff) {
-        const next = bytes[pos];
-        if (next === 0) pos++;
-        else throw damaged('a marker interrupts its image data');
+  let atMarker = false;
+  const fill = (n: number): void => {
+    while (bitCount < n) {
+      let byte = 0;
+      if (!atMarker && pos < bytes.length) {
+        byte = bytes[pos];
+        if (byte === 0xff) {
+          if (bytes[pos + 1] === 0) pos += 2;
+          else atMarker = true; // a marker: feed zeros; running out shows as damage below
+        } else {
+          pos++;
+        }
+      } else if (!atMarker) {
+        throw damaged('its image data ends early');
       }
-      bitBuf = byte;
-      bitCount = 8;
+      if (atMarker) byte = 0;
+      bitBuf = ((bitBuf << 8) | byte) >>> 0;
+      bitCount += 8;
     }
-    bitCount--;
-    return (bitBuf >> bitCount) & 1;
   };
   const receive = (n: number): number => {
-    let v = 0;
-    for (let i = 0; i < n; i++) v = (v << 1) | readBit();
-    return v;
+    if (n === 0) return 0;
+    fill(n);
+    bitCount -= n;
+    return (bitBuf >>> bitCount) & ((1 << n) - 1);
   };
   const extend = (v: number, n: number): number => (n === 0 ? 0 : v < 1 << (n - 1) ? v - (1 << n) + 1 : v);
   const decodeSymbol = (h: Huffman): number => {
-    let code = readBit();
+    fill(LOOKAHEAD);
+    const hit = h.fast[(bitBuf >>> (bitCount - LOOKAHEAD)) & ((1 << LOOKAHEAD) - 1)];
+    if (hit) {
+      bitCount -= hit >> 8;
+      return hit & 0xff;
+    }
+    let code = receive(1);
     let len = 1;
     while (code > h.maxCode[len]) {
-      code = (code << 1) | readBit();
+      code = (code << 1) | receive(1);
       if (++len > 16) throw damaged('it holds an invalid Huffman code');
     }
     return h.values[h.valPtr[len] + code - h.minCode[len]];
@@ -166,7 +191,10 @@ function decodeScan(
   let pred = 0;
   for (let n = 0; n < blocksX * blocksY; n++) {
     if (restartInterval && n > 0 && n % restartInterval === 0) {
-      bitCount = 0; // restart: discard the rest of the byte, skip RSTn, reset the DC predictor
+      // Restart: drop buffered bits (the padding), skip RSTn, reset the DC predictor.
+      bitCount = 0;
+      bitBuf = 0;
+      atMarker = false;
       while (pos + 1 < bytes.length && !(bytes[pos] === 0xff && bytes[pos + 1] >= 0xd0 && bytes[pos + 1] <= 0xd7)) pos++;
       pos += 2;
       pred = 0;
@@ -190,8 +218,14 @@ function decodeScan(
       coef[z] = extend(receive(s), s) * q[z];
       k++;
     }
-    // Separable inverse DCT: rows then columns.
+    // Separable inverse DCT: rows then columns (all-zero rows, common in smooth areas, stay zero).
     for (let y = 0; y < 8; y++) {
+      let any = false;
+      for (let u = 0; u < 8; u++) if (coef[y * 8 + u] !== 0) any = true;
+      if (!any) {
+        for (let x = 0; x < 8; x++) tmp[y * 8 + x] = 0;
+        continue;
+      }
       for (let x = 0; x < 8; x++) {
         let s = 0;
         for (let u = 0; u < 8; u++) s += BASIS[x * 8 + u] * coef[y * 8 + u];

@@ -282,6 +282,13 @@ describe('JPEG Baseline and Extended (8-bit: libjpeg-turbo; 12-bit: our decoder)
     }
   });
 
+  it('a 12-bit stream cut short is damage, not a partial image', async () => {
+    const frame = encodeJpeg12(radiographSamples(W, H, 12), W, H, 1);
+    const half = frame.subarray(0, Math.floor(frame.length / 2));
+    const error = await expectDecodeErrorAsync(() => decodeImage(encapsulatedDicom(UID.jpegExtended, [half], { bitsStored: 12 })), 'corrupt');
+    expect(error.message).toBe('The 12-bit JPEG Extended pixel data of this DICOM file is damaged: its image data ends early.');
+  });
+
   it('a 12-bit colour JPEG Extended stream is refused by name', async () => {
     const frame = encodeJpeg12(radiographSamples(W, H, 12), W, H, 1);
     const sof = frame.findIndex((b, i) => b === 0xff && frame[i + 1] === 0xc1);
