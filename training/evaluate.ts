@@ -34,7 +34,7 @@ const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
-  const { boneAgeMonths } = await model.estimate(decodeImage(bytes, `${c.id}.png`));
+  const { boneAgeMonths } = await model.estimate(await decodeImage(bytes, `${c.id}.png`));
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');

@@ -15,10 +15,24 @@ export interface DecodedImage extends GrayImage {
   bitDepth: number;
   /** Suggested display window in the units of `data` (DICOM Window Center/Width, else min–max). */
   window: { center: number; width: number };
+  /** Where `window` came from (DICOM only): the file's Window Center/Width, its VOI LUT, or the data. */
+  windowSource?: WindowSource;
   /** Source metadata worth showing or using (DICOM tags by keyword, PNG/JPEG basics). */
   meta: Record<string, string | number | undefined>;
   /** Things the reader should be told (e.g. "colour image converted to grayscale"). */
   notices: string[];
+  /** Physical pixel size, when a DICOM file gives one. */
+  pixelSpacing?: PixelSpacing;
+}
+
+export type WindowSource = 'window-center-width' | 'voi-lut' | 'data-range';
+
+/** Millimetres per pixel between rows and between columns, and the DICOM attribute that said so
+ *  (PixelSpacing: in the patient; ImagerPixelSpacing: at the detector, magnification included). */
+export interface PixelSpacing {
+  rowMm: number;
+  columnMm: number;
+  source: 'PixelSpacing' | 'ImagerPixelSpacing';
 }
 
 /** How a model wants its input prepared. Stored in the model card; drives the page and training alike. */

@@ -1,3 +1,4 @@
+import { formatPixelSpacing } from '../format/pixel-spacing';
 import { currentCase, useStore } from '../state/store';
 
 /** The open file: name, format, size, and anything the decoder wants the reader to know. */
@@ -15,6 +16,11 @@ export function ImageInfo() {
           · {image.format.toUpperCase()} · {image.width}×{image.height} · {image.bitDepth}-bit
         </span>
       </p>
+      {image.pixelSpacing ? (
+        <p className="muted" data-testid="pixel-spacing">
+          {formatPixelSpacing(image.pixelSpacing)}
+        </p>
+      ) : null}
       {image.notices.length > 0 ? (
         <ul className="notices" data-testid="image-notices">
           {image.notices.map((n) => (

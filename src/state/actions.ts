@@ -1,5 +1,6 @@
 import type { BoneAgeModel } from '../../core/model';
 import { decodeImage } from '../../core/pipeline/decode';
+import '../inference/codec-wasm-urls';
 import type { DecodedImage } from '../../core/pipeline/types';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';

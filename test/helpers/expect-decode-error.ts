@@ -20,3 +20,21 @@ export function expectSentence(message: string): void {
   expect(message).toMatch(/^[A-Z][\s\S]{15,}[.]$/);
   expect(message).not.toMatch(/undefined|NaN|\[object /);
 }
+
+/** As expectDecodeError, for an async decode (e.g. decodeImage): awaits the rejection. */
+export async function expectDecodeErrorAsync(
+  fn: () => Promise<unknown>,
+  code: ImageDecodeErrorCode | ImageDecodeErrorCode[],
+): Promise<ImageDecodeError> {
+  let thrown: unknown;
+  try {
+    await fn();
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown, 'expected a rejection').toBeInstanceOf(ImageDecodeError);
+  const error = thrown as ImageDecodeError;
+  expect(Array.isArray(code) ? code : [code]).toContain(error.code);
+  expectSentence(error.message);
+  return error;
+}

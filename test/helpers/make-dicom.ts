@@ -1,13 +1,26 @@
 /** A small DICOM writer for tests: Part 10 files (or bare datasets) with hand-chosen tags and
- *  pixel data in Explicit VR LE, Implicit VR LE or Explicit VR BE, including deliberately broken ones. */
+ *  pixel data in Explicit VR LE, Implicit VR LE, Explicit VR BE or Deflated Explicit VR LE, native
+ *  or encapsulated (compressed frames given by the caller), including deliberately broken ones. */
+import { deflateSync } from 'fflate';
 
-export type DicomSyntax = 'explicit-le' | 'implicit-le' | 'explicit-be';
+export type DicomSyntax = 'explicit-le' | 'implicit-le' | 'explicit-be' | 'deflated-le';
 
 export const TRANSFER_SYNTAX: Record<DicomSyntax, string> = {
   'implicit-le': '1.2.840.10008.1.2',
   'explicit-le': '1.2.840.10008.1.2.1',
   'explicit-be': '1.2.840.10008.1.2.2',
+  'deflated-le': '1.2.840.10008.1.2.1.99',
 };
+
+/** Encapsulated pixel data (PS3.5 A.4): each frame split into fragments, with or without a Basic
+ *  Offset Table. Written Explicit VR Little Endian; give `transferSyntaxUID` for the codec. */
+export interface Encapsulated {
+  frames: Uint8Array[];
+  /** Fill the Basic Offset Table (default: leave it empty, as most modalities do). */
+  offsetTable?: boolean;
+  /** Split every frame into fragments of at most this many bytes (default: one fragment a frame). */
+  fragmentSize?: number;
+}
 
 /** Strings for text VRs (arrays are joined with DICOM's backslash), numbers for binary VRs. */
 export type DicomValue = string | number | Array<string | number> | Uint8Array;
@@ -47,6 +60,12 @@ export interface MakeDicomOptions {
   elements?: DicomElement[];
   /** Skip the Image Pixel module tags (Rows, Columns, ...), e.g. for a structured report. */
   omitImageModule?: boolean;
+  /** Compressed pixel data instead of `pixels`. */
+  encapsulated?: Encapsulated;
+  /** SOP Class UID (default Digital X-Ray Image Storage – For Presentation). */
+  sopClassUID?: string;
+  /** Modality (default DX). */
+  modality?: string;
 }
 
 const LONG_LENGTH_VRS = new Set(['OB', 'OD', 'OF', 'OL', 'OV', 'OW', 'SQ', 'SV', 'UC', 'UN', 'UR', 'UT', 'UV']);
@@ -133,9 +152,10 @@ export function makeDicom(options: MakeDicomOptions = {}): Uint8Array {
   const pixels = options.pixels ?? Array.from({ length: rows * columns * samplesPerPixel * frames }, (_, i) => i);
 
   const elements: DicomElement[] = [
-    { tag: 0x00080016, vr: 'UI', value: '1.2.840.10008.5.1.4.1.1.1.1' }, // Digital X-Ray Image Storage – For Presentation
+    // Default: Digital X-Ray Image Storage – For Presentation.
+    { tag: 0x00080016, vr: 'UI', value: options.sopClassUID ?? '1.2.840.10008.5.1.4.1.1.1.1' },
     { tag: 0x00080018, vr: 'UI', value: '1.2.3.4.5.6.7.8' },
-    { tag: 0x00080060, vr: 'CS', value: 'DX' },
+    { tag: 0x00080060, vr: 'CS', value: options.modality ?? 'DX' },
     ...(options.elements ?? []),
   ];
   if (!options.omitImageModule) {
@@ -155,11 +175,15 @@ export function makeDicom(options: MakeDicomOptions = {}): Uint8Array {
   elements.sort((a, b) => a.tag - b.tag);
 
   const parts = elements.map((el) => encodeElement(el, explicit, littleEndian));
-  if (!options.omitPixelData) {
+  if (options.encapsulated) {
+    parts.push(encapsulatedPixelData(options.encapsulated, explicit, littleEndian));
+  } else if (!options.omitPixelData) {
     const value = pixelBytes({ bitsAllocated, pixelVR }, pixels, littleEndian);
     parts.push(encodeElement({ tag: 0x7fe00010, vr: pixelVR, value }, explicit, littleEndian, options.pixelDataLength));
   }
-  const dataset = concat(parts);
+  let dataset = concat(parts);
+  // PS3.5 A.5: the whole dataset after the meta group as one raw deflate stream.
+  if (syntax === 'deflated-le') dataset = deflateSync(dataset);
   if (options.part10 === false) return dataset;
   return concat([makePart10Header(options.transferSyntaxUID ?? TRANSFER_SYNTAX[syntax]), dataset]);
 }
@@ -179,4 +203,61 @@ export function makePart10Header(transferSyntaxUID: string): Uint8Array {
   const preamble = new Uint8Array(132);
   preamble.set([0x44, 0x49, 0x43, 0x4d], 128);
   return concat([preamble, groupLength, meta]);
+}
+
+/** Pixel Data of undefined length: Basic Offset Table item, fragment items, sequence delimiter. */
+function encapsulatedPixelData(e: Encapsulated, explicit: boolean, littleEndian: boolean): Uint8Array {
+  const item = (value: Uint8Array) => {
+    const padded = value.length % 2 ? concat([value, new Uint8Array(1)]) : value;
+    const header = new Uint8Array(8);
+    const view = new DataView(header.buffer);
+    view.setUint16(0, 0xfffe, littleEndian);
+    view.setUint16(2, 0xe000, littleEndian);
+    view.setUint32(4, padded.length, littleEndian);
+    return concat([header, padded]);
+  };
+  const fragmentsOf = (frame: Uint8Array) => {
+    const size = e.fragmentSize ?? frame.length;
+    // Items are padded to even length: only a frame's last fragment may be odd before padding.
+    if (size % 2 && size < frame.length) throw new Error('fragmentSize must be even');
+    const out: Uint8Array[] = [];
+    for (let at = 0; at < frame.length; at += size) out.push(item(frame.subarray(at, at + size)));
+    return out;
+  };
+  const frames = e.frames.map((f) => concat(fragmentsOf(f)));
+  const offsets = new Uint8Array(e.offsetTable ? 4 * frames.length : 0);
+  let offset = 0;
+  frames.forEach((f, i) => {
+    if (e.offsetTable) new DataView(offsets.buffer).setUint32(4 * i, offset, littleEndian);
+    offset += f.length;
+  });
+  const header = new Uint8Array(explicit ? 12 : 8);
+  const view = new DataView(header.buffer);
+  view.setUint16(0, 0x7fe0, littleEndian);
+  view.setUint16(2, 0x0010, littleEndian);
+  if (explicit) {
+    header.set([0x4f, 0x42], 4); // OB
+    view.setUint32(8, 0xffffffff, littleEndian);
+  } else {
+    view.setUint32(4, 0xffffffff, littleEndian);
+  }
+  const delimiter = new Uint8Array(8);
+  new DataView(delimiter.buffer).setUint16(0, 0xfffe, littleEndian);
+  new DataView(delimiter.buffer).setUint16(2, 0xe0dd, littleEndian);
+  return concat([header, item(offsets), ...frames, delimiter]);
+}
+
+/** Value of an SQ element with defined lengths: one item per element list (Explicit VR LE unless told). */
+export function sequenceValue(items: DicomElement[][], explicit = true, littleEndian = true): Uint8Array {
+  return concat(
+    items.map((elements) => {
+      const body = concat(elements.map((el) => encodeElement(el, explicit, littleEndian)));
+      const header = new Uint8Array(8);
+      const view = new DataView(header.buffer);
+      view.setUint16(0, 0xfffe, littleEndian);
+      view.setUint16(2, 0xe000, littleEndian);
+      view.setUint32(4, body.length, littleEndian);
+      return concat([header, body]);
+    }),
+  );
 }

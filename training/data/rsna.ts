@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeImage } from '../../core/pipeline/decode';
+import { decodeImageSync } from '../../core/pipeline/decode';
 import { ProgressBar } from '../progress';
 import { preprocess } from '../../core/pipeline/preprocess';
 import type { GrayImage, InputSpec } from '../../core/pipeline/types';
@@ -32,7 +32,7 @@ export function readLabels(csvPath: string): LabelledCase[] {
 /** Reads `<dir>/<id>.png` and runs it through the page's own pipeline (decode → preprocess). */
 export function loadPlane(imagesDir: string, id: string, spec: InputSpec): GrayImage {
   const bytes = new Uint8Array(readFileSync(join(imagesDir, `${id}.png`)));
-  return preprocess(decodeImage(bytes, `${id}.png`), spec);
+  return preprocess(decodeImageSync(bytes, `${id}.png`), spec);
 }
 
 /** Planes stored back to back in one Float32Array, with their labels in months. */

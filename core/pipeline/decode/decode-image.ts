@@ -1,18 +1,43 @@
 import type { DecodedImage } from '../types';
+import { CodecNotLoadedError, isCodecLoaded, loadCodec, type WasmCodec } from './codecs/wasm-codecs';
 import { decodeDicom } from './decode-dicom';
 import { decodeJpeg } from './decode-jpeg';
 import { decodePng } from './decode-png';
+import { peekTransferSyntax } from './dicom-file';
+import { SUPPORTED_TRANSFER_SYNTAXES } from './dicom-transfer-syntax';
 import { ImageDecodeError } from './errors';
 import { sniffFormat } from './sniff';
 
-/** Decodes a PNG, JPEG or uncompressed DICOM file to a gray image. The format is taken from the
- *  content (magic bytes), never trusted from the name, except to try a DICOM without its header.
- *  Throws ImageDecodeError with a message meant for the person who chose the file. */
-export function decodeImage(bytes: Uint8Array, fileName?: string): DecodedImage {
+/** Decodes a PNG, JPEG or DICOM file (any supported transfer syntax) to a gray image, loading the
+ *  WebAssembly codec a compressed DICOM needs on first use. The format is taken from the content
+ *  (magic bytes), never trusted from the name, except to try a DICOM without its header.
+ *  Rejects with ImageDecodeError, whose message is meant for the person who chose the file. */
+export async function decodeImage(bytes: Uint8Array, fileName?: string): Promise<DecodedImage> {
+  await prepareDecoders(bytes, fileName);
+  return decodeImageSync(bytes, fileName);
+}
+
+/** Loads the codec this file will need, if any. Never rejects for a bad file: decoding says why. */
+export async function prepareDecoders(bytes: Uint8Array, fileName?: string): Promise<void> {
+  const codec = wasmCodecFor(bytes, fileName);
+  if (codec && !isCodecLoaded(codec)) await loadCodec(codec);
+}
+
+function wasmCodecFor(bytes: Uint8Array, fileName?: string): WasmCodec | undefined {
+  const kind = bytes.length ? sniffFormat(bytes, fileName).kind : 'unknown';
+  if (kind !== 'dicom' && kind !== 'bare-dicom' && kind !== 'maybe-dicom') return undefined;
+  const uid = peekTransferSyntax(bytes);
+  const encoding = uid ? SUPPORTED_TRANSFER_SYNTAXES.get(uid)?.encoding : undefined;
+  return encoding === 'jpeg-dct' || encoding === 'jpeg-ls' || encoding === 'j2k' ? encoding : undefined;
+}
+
+/** Synchronous decoding: PNG, JPEG, and DICOM whose codec is pure JavaScript (uncompressed, 12-bit JPEG,
+ *  deflated, RLE, JPEG Lossless) or already loaded. Training uses it for its PNG files. */
+export function decodeImageSync(bytes: Uint8Array, fileName?: string): DecodedImage {
   try {
     return decodeByFormat(bytes, fileName);
   } catch (error) {
-    if (error instanceof ImageDecodeError) throw error;
+    if (error instanceof ImageDecodeError || error instanceof CodecNotLoadedError) throw error;
     // Safety net: whatever a library threw on a hostile file still reaches the reader as a sentence.
     throw new ImageDecodeError('corrupt', 'This file could not be read; it may be damaged.', { cause: error });
   }
@@ -51,6 +76,7 @@ function decodeNamedDicom(bytes: Uint8Array): DecodedImage {
   try {
     return decodeDicom(bytes);
   } catch (error) {
+    if (error instanceof CodecNotLoadedError) throw error;
     throw new ImageDecodeError(
       'unknown-format',
       'Not a PNG, JPEG or DICOM image: the file has no DICOM signature and could not be read as a DICOM dataset either.',

@@ -1,8 +1,9 @@
 import { dicomParser, type DataSet } from './dicom-parser-module';
+import { inflateDataset } from './dicom-inflate';
 import {
-  EXPLICIT_VR_BIG_ENDIAN,
   EXPLICIT_VR_LITTLE_ENDIAN,
   IMPLICIT_VR_LITTLE_ENDIAN,
+  type TransferSyntax,
   checkTransferSyntax,
 } from './dicom-transfer-syntax';
 import { ImageDecodeError, describeThrown } from './errors';
@@ -12,6 +13,8 @@ export const PIXEL_DATA_TAG = 'x7fe00010';
 export interface ParsedDicom {
   dataSet: DataSet;
   transferSyntaxUID: string;
+  /** How the pixel data is encoded (which decoder it needs). */
+  syntax: TransferSyntax;
   littleEndian: boolean;
   /** False for a bare dataset with no 128-byte preamble and 'DICM' (old ACR-NEMA style export). */
   hasPart10Header: boolean;
@@ -28,39 +31,54 @@ export function hasDicmPrefix(bytes: Uint8Array): boolean {
 }
 
 /** Parses a DICOM file (Part 10 or bare dataset) into a dicom-parser DataSet, refusing
- *  compressed transfer syntaxes up front and reporting cut-off files as 'truncated'. */
+ *  unsupported transfer syntaxes up front and reporting cut-off files as 'truncated'. */
 export function parseDicomFile(bytes: Uint8Array): ParsedDicom {
-  let hasPart10Header = hasDicmPrefix(bytes);
-  if (!hasPart10Header && startsWithGroup(bytes, 0x0002)) {
-    // File meta group without preamble: give it one so dicom-parser reads the meta header.
-    const padded = new Uint8Array(132 + bytes.length);
-    padded.set([0x44, 0x49, 0x43, 0x4d], 128);
-    padded.set(bytes, 132);
-    bytes = padded;
-    hasPart10Header = true;
-  }
+  bytes = withPreamble(bytes);
+  const hasPart10Header = hasDicmPrefix(bytes);
   const transferSyntaxUID = hasPart10Header ? readMetaTransferSyntax(bytes) : guessBareTransferSyntax(bytes);
-  checkTransferSyntax(transferSyntaxUID);
+  const syntax = checkTransferSyntax(transferSyntaxUID);
 
   let dataSet: DataSet;
   try {
     dataSet = hasPart10Header
-      ? dicomParser.parseDicom(bytes)
+      ? dicomParser.parseDicom(bytes, { inflater: inflateDataset as unknown as (arr: Uint8Array, position: number) => void })
       : dicomParser.parseDicom(bytes, { TransferSyntaxUID: transferSyntaxUID });
   } catch (thrown) {
+    if (thrown instanceof ImageDecodeError) throw thrown;
     throw parseFailure(thrown);
   }
   checkComplete(dataSet);
   return {
     dataSet,
     transferSyntaxUID,
-    littleEndian: transferSyntaxUID !== EXPLICIT_VR_BIG_ENDIAN,
+    syntax,
+    littleEndian: syntax.littleEndian,
     hasPart10Header,
   };
 }
 
+/** A file meta group without the preamble gets one, so that dicom-parser reads the meta header. */
+function withPreamble(bytes: Uint8Array): Uint8Array {
+  if (hasDicmPrefix(bytes) || !startsWithGroup(bytes, 0x0002)) return bytes;
+  const padded = new Uint8Array(132 + bytes.length);
+  padded.set([0x44, 0x49, 0x43, 0x4d], 128);
+  padded.set(bytes, 132);
+  return padded;
+}
+
 function startsWithGroup(bytes: Uint8Array, group: number): boolean {
   return bytes.length >= 8 && (bytes[0] | (bytes[1] << 8)) === group;
+}
+
+/** The Transfer Syntax UID of a file, read from its meta header alone (cheap: no dataset parse);
+ *  undefined when the file has no readable one (the full parse then says what is wrong). */
+export function peekTransferSyntax(bytes: Uint8Array): string | undefined {
+  try {
+    const padded = withPreamble(bytes);
+    return hasDicmPrefix(padded) ? readMetaTransferSyntax(padded) : guessBareTransferSyntax(padded);
+  } catch {
+    return undefined;
+  }
 }
 
 function readMetaTransferSyntax(bytes: Uint8Array): string {

@@ -1,4 +1,4 @@
-import type { DataSet, Element } from './dicom-parser-module';
+import type { DataSet } from './dicom-parser-module';
 import { ImageDecodeError } from './errors';
 import { luminance } from './gray';
 
@@ -84,19 +84,18 @@ export function rescaledRange(pm: PixelModule): [number, number] {
   return [Math.min(a, b), Math.max(a, b)];
 }
 
-/** Reads the first frame as one gray value per pixel: stored bits masked to Bits Stored,
- *  sign-extended if signed, then Rescale Slope/Intercept applied (colour → luminance, no rescale).
+/** Reads one native (uncompressed) frame as one gray value per pixel: stored bits masked to Bits
+ *  Stored, sign-extended if signed, then Rescale Slope/Intercept applied (colour → luminance, no
+ *  rescale). `owSwap`: 8-bit samples in a big-endian OW element, byte-swapped in 16-bit words.
  *  `coloured` says whether a colour frame had any non-gray pixel. */
 export function readFirstFrame(
-  ds: DataSet,
-  pixelElement: Element,
+  frame: Uint8Array,
   pm: PixelModule,
   littleEndian: boolean,
+  owSwap = false,
 ): { gray: Float32Array; coloured: boolean } {
-  const bytes = ds.byteArray;
-  const view = new DataView(bytes.buffer, bytes.byteOffset + pixelElement.dataOffset, frameByteLength(pm));
-  // Big-endian OW data is byte-swapped in 16-bit words even when samples are 8-bit.
-  const swap8 = !littleEndian && pm.bitsAllocated === 8 && pixelElement.vr === 'OW' ? 1 : 0;
+  const view = new DataView(frame.buffer, frame.byteOffset, frameByteLength(pm));
+  const swap8 = owSwap ? 1 : 0;
   const shift = pm.highBit + 1 - pm.bitsStored;
   const mask = 2 ** pm.bitsStored - 1;
   const signBit = pm.pixelRepresentation === 1 ? 2 ** (pm.bitsStored - 1) : 0;

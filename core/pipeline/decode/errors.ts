@@ -8,6 +8,7 @@ export type ImageDecodeErrorCode =
   | 'corrupt'
   | 'unsupported-transfer-syntax'
   | 'no-pixel-data'
+  | 'not-an-image'
   | 'too-large'
   | 'unsupported';
 

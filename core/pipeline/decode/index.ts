@@ -1,5 +1,6 @@
 /** Image decoding stage: file bytes → gray image in source units, for the page and training alike. */
-export { decodeImage } from './decode-image';
+export { decodeImage, decodeImageSync, prepareDecoders } from './decode-image';
+export { setCodecWasmUrls, type WasmCodec } from './codecs/wasm-codecs';
 export { decodePng } from './decode-png';
 export { decodeJpeg } from './decode-jpeg';
 export { decodeDicom } from './decode-dicom';

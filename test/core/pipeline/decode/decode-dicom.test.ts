@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDicom } from '../../../../core/pipeline/decode/decode-dicom';
-import { decodeImage } from '../../../../core/pipeline/decode/decode-image';
+import { decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { expectDecodeError } from '../../../helpers/expect-decode-error';
 import { type DicomSyntax, TRANSFER_SYNTAX, makeDicom } from '../../../helpers/make-dicom';
 
@@ -151,7 +151,7 @@ describe('decodeDicom: pixel values', () => {
   for (const syntax of ['implicit-le', 'explicit-le'] as const) {
     it(`reads a bare ${syntax} dataset without preamble or meta header`, () => {
       const bytes = makeDicom({ syntax, part10: false, pixels: SAMPLES[16] });
-      const img = decodeImage(bytes, 'IM0001');
+      const img = decodeImageSync(bytes, 'IM0001');
       expect(img.format).toBe('dicom');
       expect(Array.from(img.data)).toEqual(SAMPLES[16]);
       expect(img.meta.TransferSyntaxUID).toBe(TRANSFER_SYNTAX[syntax]);
@@ -162,7 +162,7 @@ describe('decodeDicom: pixel values', () => {
 describe('decodeDicom: odd but valid files', () => {
   it('reads a file meta group written without the 128-byte preamble', () => {
     const full = makeDicom({ syntax: 'implicit-le', pixels: SAMPLES[16] });
-    const img = decodeImage(full.subarray(132));
+    const img = decodeImageSync(full.subarray(132));
     expect(Array.from(img.data)).toEqual(SAMPLES[16]);
     expect(img.meta.TransferSyntaxUID).toBe('1.2.840.10008.1.2');
   });
@@ -232,31 +232,37 @@ describe('decodeDicom: metadata', () => {
 describe('decodeDicom errors', () => {
   it('refuses a file without pixel data', () => {
     const sr = makeDicom({ omitImageModule: true, omitPixelData: true });
-    const error = expectDecodeError(() => decodeImage(sr), 'no-pixel-data');
+    const error = expectDecodeError(() => decodeImageSync(sr), 'no-pixel-data');
     expect(error.message).toBe('This DICOM file has no pixel data (it may be a structured report or presentation state).');
     const stripped = makeDicom({ omitPixelData: true });
-    expect(expectDecodeError(() => decodeImage(stripped), 'no-pixel-data').message).toMatch(/describes an image/);
+    expect(expectDecodeError(() => decodeImageSync(stripped), 'no-pixel-data').message).toMatch(/describes an image/);
   });
 
-  it('refuses JPEG Baseline, naming the transfer syntax', () => {
-    const bytes = makeDicom({ transferSyntaxUID: '1.2.840.10008.1.2.4.50' });
-    const error = expectDecodeError(() => decodeImage(bytes), 'unsupported-transfer-syntax');
+  it('refuses an unsupported transfer syntax, naming it', () => {
+    const bytes = makeDicom({ transferSyntaxUID: '1.2.840.10008.1.2.4.110' });
+    const error = expectDecodeError(() => decodeImageSync(bytes), 'unsupported-transfer-syntax');
     expect(error.message).toBe(
-      'The DICOM transfer syntax 1.2.840.10008.1.2.4.50 (JPEG Baseline) is not supported yet; export the image uncompressed (Explicit or Implicit VR Little Endian).',
+      'The DICOM transfer syntax 1.2.840.10008.1.2.4.110 (JPEG XL Lossless) is not supported; export the image uncompressed (Explicit VR Little Endian) or as JPEG Lossless, JPEG-LS, JPEG 2000 or RLE.',
     );
   });
 
   it.each([
-    ['1.2.840.10008.1.2.1.99', 'Deflated'],
-    ['1.2.840.10008.1.2.5', 'RLE Lossless'],
-    ['1.2.840.10008.1.2.4.90', 'JPEG 2000 Lossless'],
-    ['1.2.840.10008.1.2.4.80', 'JPEG-LS'],
-    ['1.2.840.10008.1.2.4.70', 'JPEG Lossless'],
+    ['1.2.840.10008.1.2.4.100', 'MPEG2 video'],
+    ['1.2.840.10008.1.2.4.201', 'High-Throughput JPEG 2000 Lossless'],
+    ['1.2.840.10008.1.2.1.98', 'Encapsulated Uncompressed'],
     ['1.2.3.999', 'unknown'],
   ])('refuses transfer syntax %s (%s)', (uid, name) => {
-    const error = expectDecodeError(() => decodeImage(makeDicom({ transferSyntaxUID: uid })), 'unsupported-transfer-syntax');
+    const error = expectDecodeError(() => decodeImageSync(makeDicom({ transferSyntaxUID: uid })), 'unsupported-transfer-syntax');
     expect(error.message).toContain(uid);
     expect(error.message).toContain(name);
+  });
+
+  it.each([
+    ['1.2.840.10008.1.2.5', 'RLE Lossless'],
+    ['1.2.840.10008.1.2.4.70', 'JPEG Lossless, First-Order Prediction'],
+  ])('a compressed syntax (%s) over uncompressed pixel data is damage, named', (uid, name) => {
+    const error = expectDecodeError(() => decodeImageSync(makeDicom({ transferSyntaxUID: uid })), 'corrupt');
+    expect(error.message).toBe(`This DICOM file says its pixels are compressed (${name}) but stores them uncompressed; the file is damaged.`);
   });
 
   for (const syntax of SYNTAXES) {
@@ -264,35 +270,35 @@ describe('decodeDicom errors', () => {
       const bytes = makeDicom({ syntax, elements: [{ tag: 0x00100010, vr: 'PN', value: 'Doe^John' }] });
       for (let cut = 132; cut < bytes.length; cut++) {
         // A cut landing exactly between two elements leaves a well-formed file without pixel data.
-        expectDecodeError(() => decodeImage(bytes.subarray(0, cut)), ['truncated', 'no-pixel-data']);
+        expectDecodeError(() => decodeImageSync(bytes.subarray(0, cut)), ['truncated', 'no-pixel-data']);
       }
       // Cut in the middle of the meta header and of the Patient Name value:
-      expectDecodeError(() => decodeImage(bytes.subarray(0, 150)), 'truncated');
+      expectDecodeError(() => decodeImageSync(bytes.subarray(0, 150)), 'truncated');
       const name = findAscii(bytes, 'Doe^John');
-      expectDecodeError(() => decodeImage(bytes.subarray(0, name + 3)), 'truncated');
+      expectDecodeError(() => decodeImageSync(bytes.subarray(0, name + 3)), 'truncated');
     });
 
     it(`${syntax}: pixel data cut short is truncated`, () => {
       const bytes = makeDicom({ syntax, rows: 10, columns: 10 });
-      const error = expectDecodeError(() => decodeImage(bytes.subarray(0, bytes.length - 7)), 'truncated');
+      const error = expectDecodeError(() => decodeImageSync(bytes.subarray(0, bytes.length - 7)), 'truncated');
       expect(error.message).toMatch(/pixel data/);
     });
   }
 
   it('reports a pixel data length shorter than the image needs as truncated', () => {
     const bytes = makeDicom({ rows: 2, columns: 3, pixels: [1, 2, 3, 4], pixelDataLength: 8 });
-    expect(expectDecodeError(() => decodeImage(bytes), 'truncated').message).toContain('8 of 12 bytes');
+    expect(expectDecodeError(() => decodeImageSync(bytes), 'truncated').message).toContain('8 of 12 bytes');
   });
 
   it('reports a pixel data length running past the end of the file as truncated', () => {
     for (const syntax of SYNTAXES) {
-      expectDecodeError(() => decodeImage(makeDicom({ syntax, pixelDataLength: 1000 })), 'truncated');
+      expectDecodeError(() => decodeImageSync(makeDicom({ syntax, pixelDataLength: 1000 })), 'truncated');
     }
   });
 
   it('refuses 65535 × 65535 as too large without reading pixels', () => {
     const bytes = makeDicom({ rows: 65535, columns: 65535, pixels: [1, 2] });
-    expect(expectDecodeError(() => decodeImage(bytes), 'too-large').message).toContain('65535 × 65535');
+    expect(expectDecodeError(() => decodeImageSync(bytes), 'too-large').message).toContain('65535 × 65535');
   });
 
   it('refuses pixel layouts it cannot read', () => {
@@ -306,12 +312,12 @@ describe('decodeDicom errors', () => {
         { tag: 0x00280100, vr: 'US', value: 32 },
       ],
     });
-    expect(expectDecodeError(() => decodeImage(bits32), 'unsupported').message).toContain('32-bit');
-    expectDecodeError(() => decodeImage(makeDicom({ photometric: 'PALETTE COLOR', bitsAllocated: 8 })), 'unsupported');
+    expect(expectDecodeError(() => decodeImageSync(bits32), 'unsupported').message).toContain('32-bit');
+    expectDecodeError(() => decodeImageSync(makeDicom({ photometric: 'PALETTE COLOR', bitsAllocated: 8 })), 'unsupported');
   });
 
   it('calls inconsistent bit layouts corrupt', () => {
-    expectDecodeError(() => decodeImage(makeDicom({ bitsStored: 12, highBit: 8 })), 'corrupt');
+    expectDecodeError(() => decodeImageSync(makeDicom({ bitsStored: 12, highBit: 8 })), 'corrupt');
   });
 });
 

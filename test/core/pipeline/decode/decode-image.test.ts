@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../../../core/pipeline/decode/decode-image';
+import { decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { ImageDecodeError, MAX_PIXELS, checkPixelBudget, sniffFormat } from '../../../../core/pipeline/decode/index';
 import { expectDecodeError } from '../../../helpers/expect-decode-error';
 import { makeDicom } from '../../../helpers/make-dicom';
@@ -20,22 +20,22 @@ function randomBytes(n: number, seed: number): Uint8Array {
   return out;
 }
 
-describe('decodeImage', () => {
+describe('decodeImageSync', () => {
   it('dispatches on content, not on the file name', () => {
     const png = makePng({ width: 2, height: 1, data: [1, 2], channels: 1 });
-    expect(decodeImage(png, 'scan.dcm').format).toBe('png');
-    expect(decodeImage(makeDicom(), 'hand.png').format).toBe('dicom');
+    expect(decodeImageSync(png, 'scan.dcm').format).toBe('png');
+    expect(decodeImageSync(makeDicom(), 'hand.png').format).toBe('dicom');
   });
 
   it('refuses an empty file', () => {
-    const error = expectDecodeError(() => decodeImage(new Uint8Array(0), 'x.png'), 'empty');
+    const error = expectDecodeError(() => decodeImageSync(new Uint8Array(0), 'x.png'), 'empty');
     expect(error.message).toBe('This file is empty (0 bytes).');
   });
 
   it('refuses random bytes as an unknown format', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const bytes = randomBytes(64 + seed * 37, seed);
-      const error = expectDecodeError(() => decodeImage(bytes), ['unknown-format', 'unsupported']);
+      const error = expectDecodeError(() => decodeImageSync(bytes), ['unknown-format', 'unsupported']);
       if (error.code === 'unknown-format') expect(error.message).toMatch(/^Not a PNG, JPEG or DICOM image/);
     }
   });
@@ -44,7 +44,7 @@ describe('decodeImage', () => {
     for (let seed = 1; seed <= 20; seed++) {
       const bytes = randomBytes(500, seed);
       if (sniffFormat(bytes, 'image.dcm').kind !== 'maybe-dicom') continue;
-      expectDecodeError(() => decodeImage(bytes, 'image.dcm'), 'unknown-format');
+      expectDecodeError(() => decodeImageSync(bytes, 'image.dcm'), 'unknown-format');
     }
   });
 
@@ -57,7 +57,7 @@ describe('decodeImage', () => {
     ['WebP', ascii('RIFF\x24\x00\x00\x00WEBPVP8 ')],
     ['ZIP archive', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20, 0, 0, 0])],
   ])('recognises and refuses %s, naming it', (name, bytes) => {
-    const error = expectDecodeError(() => decodeImage(bytes), 'unsupported');
+    const error = expectDecodeError(() => decodeImageSync(bytes), 'unsupported');
     expect(error.message).toContain(`This is a ${name} file`);
   });
 
@@ -73,7 +73,7 @@ describe('decodeImage', () => {
     const bytes = new Uint8Array([
       0xff, 0xd8, 0xff, 0xc0, 0, 11, 8, 0, 2, 0, 2, 1, 1, 0x11, 0, 0xff, 0xda, 0, 8, 1, 1, 0, 0, 63, 0, 0x12, 0x34, 0xff, 0xd9,
     ]);
-    expectDecodeError(() => decodeImage(bytes), 'corrupt');
+    expectDecodeError(() => decodeImageSync(bytes), 'corrupt');
   });
 });
 

@@ -1,6 +1,6 @@
 import * as jpegNamespace from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
-import { decodeImage } from '../../../../core/pipeline/decode/decode-image';
+import { decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { decodeJpeg } from '../../../../core/pipeline/decode/decode-jpeg';
 import { expectDecodeError } from '../../../helpers/expect-decode-error';
 
@@ -58,10 +58,10 @@ describe('decodeJpeg', () => {
 describe('decodeJpeg errors', () => {
   it('reports a file cut anywhere as truncated (or unrecognised when cut inside the signature)', () => {
     for (const cut of [3, 4, 20, 100, Math.floor(grayJpeg.length / 2), grayJpeg.length - 2, grayJpeg.length - 1]) {
-      expectDecodeError(() => decodeImage(grayJpeg.subarray(0, cut)), 'truncated');
+      expectDecodeError(() => decodeImageSync(grayJpeg.subarray(0, cut)), 'truncated');
     }
     for (let cut = 1; cut < grayJpeg.length; cut++) {
-      expectDecodeError(() => decodeImage(grayJpeg.subarray(0, cut)), ['truncated', 'unknown-format', 'corrupt']);
+      expectDecodeError(() => decodeImageSync(grayJpeg.subarray(0, cut)), ['truncated', 'unknown-format', 'corrupt']);
     }
   });
 

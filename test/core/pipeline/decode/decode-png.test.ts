@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePng } from '../../../../core/pipeline/decode/decode-png';
-import { decodeImage } from '../../../../core/pipeline/decode/decode-image';
+import { decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { expectDecodeError } from '../../../helpers/expect-decode-error';
 import { makePng, makePngHeaderOnly } from '../../../helpers/make-png';
 
@@ -109,20 +109,20 @@ describe('decodePng errors', () => {
 
   it('reports a file cut at any point after the signature as truncated', () => {
     for (const cut of [8, 9, 20, 33, 40, Math.floor(png.length / 2), png.length - 13, png.length - 12, png.length - 1]) {
-      expectDecodeError(() => decodeImage(png.subarray(0, cut)), 'truncated');
+      expectDecodeError(() => decodeImageSync(png.subarray(0, cut)), 'truncated');
     }
   });
 
   it('never decodes a cut file silently, whatever the cut', () => {
     for (let cut = 1; cut < png.length; cut++) {
-      expectDecodeError(() => decodeImage(png.subarray(0, cut)), ['truncated', 'unknown-format']);
+      expectDecodeError(() => decodeImageSync(png.subarray(0, cut)), ['truncated', 'unknown-format']);
     }
   });
 
   it('refuses an IHDR claiming 30000 × 30000 as too large, before reading any pixel data', () => {
     const header = makePngHeaderOnly(30000, 30000);
     const start = performance.now();
-    const error = expectDecodeError(() => decodeImage(header), 'too-large');
+    const error = expectDecodeError(() => decodeImageSync(header), 'too-large');
     expect(performance.now() - start).toBeLessThan(50);
     expect(error.message).toContain('30000 × 30000');
   });
