@@ -12,14 +12,15 @@ const tag = (xml: string, name: string): string | null => {
 };
 
 const num = (xml: string, name: string, where: string): number => {
-  const v = Number(tag(xml, name));
+  const text = tag(xml, name);
+  const v = text === null || text === '' ? NaN : Number(text);
   if (!Number.isFinite(v)) throw new Error(`${where}: no numeric <${name}>.`);
   return v;
 };
 
 /** Parses the subset of Pascal VOC the ossification annotations use (size, object name, bndbox). */
 export function parseVoc(xml: string, where = 'annotation'): VocAnnotation {
-  const size = tag(xml, 'size') ?? /<size>([\s\S]*?)<\/size>/.exec(xml)?.[1];
+  const size = /<size>([\s\S]*?)<\/size>/.exec(xml)?.[1];
   if (!size) throw new Error(`${where}: no <size> element.`);
   const objects = [...xml.matchAll(/<object>([\s\S]*?)<\/object>/g)].map(([, body]) => {
     const box = /<bndbox>([\s\S]*?)<\/bndbox>/.exec(body)?.[1];
