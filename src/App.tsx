@@ -1,9 +1,11 @@
 import { Disclaimer } from './components/Disclaimer';
 import { ErrorBanner } from './components/ErrorBanner';
 import { FilePicker } from './components/FilePicker';
+import { LearnedRoisPanel } from './components/LearnedRoisPanel';
 import { ImageInfo } from './components/ImageInfo';
 import { MapPanel } from './components/MapPanel';
 import { ModelCardPanel } from './components/ModelCardPanel';
+import { PullingCellsPanel } from './components/PullingCellsPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
 import { Viewport } from './components/Viewport';
@@ -26,6 +28,8 @@ export function App() {
         <aside className="side">
           <ResultPanel />
           <MapPanel />
+          <PullingCellsPanel />
+          <LearnedRoisPanel />
           <ModelCardPanel />
           <ImageInfo />
         </aside>

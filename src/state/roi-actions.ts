@@ -1,0 +1,48 @@
+import type { BoneAgeModel } from '../../core/model';
+import { Deconvnet, learnedRois } from '../../core/roi';
+import { useRoisStore } from './rois-store';
+import { useStore } from './store';
+
+/** One deconvnet per loaded model (its filters are copied once, then reused for every case). */
+const deconvnets = new WeakMap<BoneAgeModel, Deconvnet>();
+
+function deconvnetFor(model: BoneAgeModel): Deconvnet {
+  let net = deconvnets.get(model);
+  if (!net) {
+    net = Deconvnet.fromLayersModel(model.net);
+    deconvnets.set(model, net);
+  }
+  return net;
+}
+
+/** The layers the picker offers: the model's rectified conv layers, or none before it is loaded. */
+export function roiLayersOf(model: BoneAgeModel | null): string[] {
+  if (!model) return [];
+  try {
+    return deconvnetFor(model).layerNames;
+  } catch {
+    return [];
+  }
+}
+
+/** Projects the chosen layer's top-k activations of the case on screen (on demand: never part of the estimate). */
+export async function runLearnedRois(): Promise<void> {
+  const { model, current } = useStore.getState();
+  const rois = useRoisStore.getState();
+  if (!model || !current || rois.running) return;
+  const { layer, k } = rois;
+  const seq = current.seq;
+  useRoisStore.setState({ running: true, error: null });
+  try {
+    const t0 = performance.now();
+    const out = await learnedRois(deconvnetFor(model), current.image, model.card.input, { layer, k });
+    const ms = performance.now() - t0;
+    if (useStore.getState().current?.seq !== seq) return; // another file was opened meanwhile
+    useRoisStore.setState({ result: { seq, layer, k, rois: out, ms } });
+  } catch (error) {
+    console.error('Learned ROIs failed:', error);
+    useRoisStore.setState({ error: `The learned ROIs could not be computed: ${error instanceof Error ? error.message : String(error)}` });
+  } finally {
+    useRoisStore.setState({ running: false });
+  }
+}
