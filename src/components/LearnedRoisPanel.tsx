@@ -41,10 +41,11 @@ export function LearnedRoisPanel() {
           Top{' '}
           <input type="number" min={K_MIN} max={K_MAX} step={1} value={k} onChange={(e) => setK(Number(e.target.value))} disabled={running} data-testid="roi-k" />
         </label>
-        <button type="button" className="button" onClick={run} disabled={!model || running} data-testid="roi-run">
+        <button type="button" className="button" onClick={run} disabled={!model || !layers.length || running} data-testid="roi-run">
           {running ? 'Projecting…' : 'Show learned ROIs'}
         </button>
       </div>
+      {model && !layers.length ? <p className="muted">This model has no layers the deconvnet can follow (plain conv, BatchNorm, ReLU and max-pool only).</p> : null}
       {error ? (
         <p className="roi-error" data-testid="roi-error">
           {error}

@@ -63,7 +63,10 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
     expect(Number(await page.locator('[data-testid="bone-age"]').getAttribute('data-months'))).toBe(outcome.months);
     console.log(`learned ROIs conv3: ${n} projections, ${(share * 100).toFixed(1)} % of the view painted; ${await page.locator('[data-testid="roi-timing"]').textContent()}`);
     console.log(texts.join(' | '));
+    // The age map off for the picture, so the projections are seen on the radiograph itself.
+    await page.locator('[data-testid="overlay-toggle"]').uncheck();
     await page.screenshot({ path: SHOT });
+    await page.locator('[data-testid="overlay-toggle"]').check();
 
     // Hide, show, another layer.
     await page.locator('[data-testid="roi-toggle"]').uncheck();
