@@ -16,7 +16,7 @@ import { loadModelFolder, readModelCard } from '../io/model-files';
 import { ProgressBar } from '../progress';
 import { initTrainingRuntime } from '../runtime';
 import { heatTableSvg } from './heat-table-svg';
-import { AGE_BANDS, bandOf, regionsByLabel, RoiTally } from './roi-tally';
+import { AGE_BANDS, bandOf, brightestBoxes, regionsByLabel, RoiTally } from './roi-tally';
 
 const args = parseArgs(process.argv.slice(2), { model: 'string', data: 'string', k: 'number', out: 'string', limit: 'number', backend: 'string' });
 const modelDir = String(args.model ?? 'public/models/bonet-rsna100');
@@ -44,7 +44,8 @@ const splitPath = join(modelDir, card.training.split.splitFile);
 const heldOut = existsSync(splitPath) ? new Set<string>(JSON.parse(readFileSync(splitPath, 'utf8')).validation.map(String)) : new Set<string>();
 
 const REGIONS = ['Radius', 'Ulna', 'Wrist', 'MCP', 'PIP', 'DIP'];
-const LABELS = [...REGIONS, 'any'];
+const BRIGHTEST = 'brightest 0.5 %';
+const LABELS = [...REGIONS, 'any', BRIGHTEST];
 const { width, height } = card.input;
 const ids = readdirSync(annotations).filter((f) => f.endsWith('.xml')).map((f) => f.slice(0, -4)).sort().slice(0, args.limit ? Number(args.limit) : undefined);
 const all = new RoiTally();
@@ -62,6 +63,7 @@ for (const [i, id] of ids.entries()) {
   const regions = regionsByLabel(voc, width, height);
   regions.set('any', [...regions.values()].flat());
   const plane = loadPlane(images, id, card.input);
+  regions.set(BRIGHTEST, brightestBoxes(plane, 0.005, 1));
   const record = await net.forward(plane);
   const peaks = new Map<string, Point[]>();
   for (const layer of net.layerNames) peaks.set(layer, (await net.project(record, layer, k)).map((p) => projectionRegion(p).peak));
@@ -93,6 +95,8 @@ md.push(`- Per hand and layer: the top ${k} feature maps by maximum activation, 
 md.push('- **Hit rate**: share of peaks inside any box of the region (boxes scaled to the thumbnail by 100/width, 100/height). ' +
   '**Chance**: share of the image\'s pixel centres inside the region, averaged over the hands — what a uniformly placed peak would score. ' +
   '**Lift** = hit rate / chance (×1 = chance). "any" is the union of all 17 boxes; the rest of the image (soft tissue, background, shafts) is outside every region.');
+md.push(`- "${BRIGHTEST}" is not a TW region: the image's brightest 0.5 % of pixels, grown by one pixel — where burned-in text and laterality markers are ` +
+  '(drawn at full white, above any bone). No annotation marks the markers, so this row is a proxy for "the peak is on a marker", not a measurement of it.');
 md.push(`- Hands per bone-age band: ${AGE_BANDS.map((b) => `${b.name} ${all.handCount(b.name)}`).join(', ')}.`);
 md.push('');
 
@@ -103,7 +107,19 @@ md.push('');
 for (const layer of net.layerNames) {
   const ranked = REGIONS.map((r) => ({ r, ...allCell(layer, r) })).sort((a, b) => b.lift - a.lift);
   const parts = ranked.map((x) => `${x.r} ${lift(x.lift)}`).join(', ');
-  md.push(`- **${layer}**: ${pct(allCell(layer, 'any').hitRate)} of peaks in a TW region (chance ${pct(allCell(layer, 'any').chance)}). Lift by region: ${parts}.`);
+  const b = allCell(layer, BRIGHTEST);
+  md.push(`- **${layer}**: ${pct(allCell(layer, 'any').hitRate)} of peaks in a TW region (chance ${pct(allCell(layer, 'any').chance)}). Lift by region: ${parts}. ` +
+    `On the brightest 0.5 % (markers): ${pct(b.hitRate)} (chance ${pct(b.chance)}).`);
+}
+md.push('');
+md.push('Against the paper (Spampinato et al. 2017, §4.7: radius and ulna mattered most, the carpals little), per layer, all ages:');
+md.push('');
+for (const layer of net.layerNames.slice(-2)) {
+  const [r, u, wr] = ['Radius', 'Ulna', 'Wrist'].map((l) => allCell(layer, l).lift);
+  const top = REGIONS.reduce((a, b) => (allCell(layer, b).lift > allCell(layer, a).lift ? b : a));
+  md.push(`- ${layer}: the highest lift is ${top}'s (${lift(allCell(layer, top).lift)})${top === 'Radius' ? ', as in the paper' : ''}; ` +
+    `Ulna ${lift(u)} is ${u > wr ? 'above' : 'below'} the carpal region (Wrist ${lift(wr)})${u > wr ? ', as in the paper' : ' — unlike the paper, the carpals rank above the ulna'}; ` +
+    `Radius ${lift(r)}.`);
 }
 md.push('');
 

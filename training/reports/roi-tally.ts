@@ -81,3 +81,29 @@ export class RoiTally {
     return { hitRate, chance, lift: chance > 0 ? hitRate / chance : NaN, peaks };
   }
 }
+
+/**
+ * One-pixel boxes over the plane's brightest `fraction` of pixels (ties at the cut included), grown by
+ * `grow` pixels each way. Burned-in labels and laterality markers are drawn at full white, above any bone,
+ * so this is where they are — a proxy (no annotation marks them), reported as such.
+ */
+export function brightestBoxes(plane: { width: number; height: number; data: Float32Array }, fraction: number, grow = 1): Box[] {
+  const { width, height, data } = plane;
+  const sorted = Float32Array.from(data).sort();
+  const keep = Math.min(sorted.length, Math.max(1, Math.ceil(sorted.length * fraction - 1e-9)));
+  const cut = sorted[sorted.length - keep];
+  const mask = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      if (data[y * width + x] < cut) continue;
+      for (let dy = -grow; dy <= grow; dy++)
+        for (let dx = -grow; dx <= grow; dx++) {
+          const yy = y + dy;
+          const xx = x + dx;
+          if (yy >= 0 && xx >= 0 && yy < height && xx < width) mask[yy * width + xx] = 1;
+        }
+    }
+  const boxes: Box[] = [];
+  for (let i = 0; i < mask.length; i++) if (mask[i]) boxes.push({ x0: i % width, y0: Math.floor(i / width), x1: (i % width) + 1, y1: Math.floor(i / width) + 1 });
+  return boxes;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatTableSvg, divergingColour } from '../../../training/reports/heat-table-svg';
-import { areaShare, bandOf, regionsByLabel, RoiTally } from '../../../training/reports/roi-tally';
+import { areaShare, bandOf, brightestBoxes, regionsByLabel, RoiTally } from '../../../training/reports/roi-tally';
 
 describe('roi tally', () => {
   it('scales boxes to the thumbnail frame by 100/width, 100/height', () => {
@@ -50,5 +50,17 @@ describe('heat table SVG', () => {
     expect(divergingColour(0.25, 1, 2)).toBe('rgb(33, 102, 172)');
     expect(divergingColour(1, 1, 2)).toBe('rgb(255, 255, 255)');
     expect(svg).not.toMatch(/<image|href=/); // numbers only, no pictures
+  });
+});
+
+describe('brightestBoxes', () => {
+  it('covers the brightest pixels, grown by a pixel each way', () => {
+    const data = new Float32Array(100); // 10×10
+    data[5 * 10 + 5] = 9;
+    data[0] = 3;
+    const boxes = brightestBoxes({ width: 10, height: 10, data }, 0.01, 1);
+    expect(boxes).toHaveLength(9);
+    expect(boxes[0]).toEqual({ x0: 4, y0: 4, x1: 5, y1: 5 });
+    expect(brightestBoxes({ width: 10, height: 10, data }, 0.02, 0)).toEqual([{ x0: 0, y0: 0, x1: 1, y1: 1 }, { x0: 5, y0: 5, x1: 6, y1: 6 }]);
   });
 });
