@@ -67,7 +67,13 @@ export function LearnedRoisPanel() {
               </thead>
               <tbody>
                 {shown.rois.map((roi, i) => (
-                  <tr key={`${roi.layer}-${roi.map}-${i}`} data-testid="roi-legend-row" data-map={roi.map}>
+                  <tr
+                    key={`${roi.layer}-${roi.map}-${i}`}
+                    data-testid="roi-legend-row"
+                    data-map={roi.map}
+                    data-box={[roi.box.x0, roi.box.y0, roi.box.x1, roi.box.y1].map((v) => v.toFixed(1)).join(',')}
+                    data-peak={`${roi.peak.x.toFixed(1)},${roi.peak.y.toFixed(1)}`}
+                  >
                     <td>
                       <span className="roi-swatch" style={{ background: rgbCss(roiColour(i)) }} /> {i + 1}
                     </td>

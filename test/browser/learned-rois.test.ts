@@ -8,6 +8,7 @@ const SHOT = process.env.BONEAGE_SCREENSHOTS ? `${process.env.BONEAGE_SCREENSHOT
 describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
   let h: Harness;
   let w: PageWatch;
+  let wasmMaps: number[] = [];
 
   beforeAll(async () => {
     h = await startHarness(mode);
@@ -51,6 +52,20 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
     expect(n).toBeLessThanOrEqual(6);
     const texts = await rows.allTextContents();
     for (const t of texts) expect(t).toMatch(/layer conv3, map \d+/);
+    // Boxes in the original image's frame (400×500), around their peaks, smaller than the image.
+    const geometry = await rows.evaluateAll((els) => els.map((e) => ({ box: e.getAttribute('data-box')!.split(',').map(Number), peak: e.getAttribute('data-peak')!.split(',').map(Number) })));
+    for (const { box: [x0, y0, x1, y1], peak: [px, py] } of geometry) {
+      expect(x0).toBeGreaterThanOrEqual(0);
+      expect(y0).toBeGreaterThanOrEqual(0);
+      expect(x1).toBeLessThanOrEqual(400);
+      expect(y1).toBeLessThanOrEqual(500);
+      expect((x1 - x0) * (y1 - y0)).toBeLessThan(0.5 * 400 * 500);
+      expect(px).toBeGreaterThanOrEqual(x0);
+      expect(px).toBeLessThanOrEqual(x1);
+      expect(py).toBeGreaterThanOrEqual(y0);
+      expect(py).toBeLessThanOrEqual(y1);
+    }
+    wasmMaps = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-map'))));
     // Each projection its own colour.
     const swatches = await page.locator('.roi-swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(new Set(swatches).size).toBe(n);
@@ -86,5 +101,29 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
     expect(outcome.kind, outcome.text).toBe('result');
     expect(await page.locator('[data-testid="roi-legend"]').count()).toBe(0);
     expect(await page.locator('[data-testid="learned-roi-canvas"]').getAttribute('data-count')).toBe('0');
+  });
+  it('gives the same top maps on the webgl backend', async () => {
+    const g = await openPage(h, '?backend=webgl');
+    try {
+      const backend = (await g.page.locator('[data-testid="backend"]').textContent())?.trim();
+      if (backend !== 'webgl') {
+        console.warn(`webgl unavailable here (page chose ${backend}); cross-backend check skipped`);
+        return;
+      }
+      const outcome = await dropFile(g.page, 'hand.png', syntheticHand(400, 500, 0.6, 3), 'image/png');
+      expect(outcome.kind, outcome.text).toBe('result');
+      await g.page.locator('[data-testid="roi-layer"]').selectOption('conv3');
+      await g.page.locator('[data-testid="roi-k"]').fill('6');
+      await g.page.locator('[data-testid="roi-run"]').click();
+      await g.page.locator('[data-testid="roi-legend"]').waitFor({ timeout: 120_000 });
+      const maps = await g.page.locator('[data-testid="roi-legend-row"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-map'))));
+      // Near-tied activations may swap places between backends; most of the set must agree.
+      const common = maps.filter((m) => wasmMaps.includes(m)).length;
+      console.log(`webgl conv3 maps ${maps.join(',')} vs wasm ${wasmMaps.join(',')}: ${common} in common`);
+      expect(common).toBeGreaterThanOrEqual(Math.min(maps.length, wasmMaps.length) - 2);
+      expect(g.pageErrors).toEqual([]);
+    } finally {
+      await g.page.context().close();
+    }
   });
 });

@@ -118,8 +118,8 @@ for (const layer of net.layerNames.slice(-2)) {
   const [r, u, wr] = ['Radius', 'Ulna', 'Wrist'].map((l) => allCell(layer, l).lift);
   const top = REGIONS.reduce((a, b) => (allCell(layer, b).lift > allCell(layer, a).lift ? b : a));
   md.push(`- ${layer}: the highest lift is ${top}'s (${lift(allCell(layer, top).lift)})${top === 'Radius' ? ', as in the paper' : ''}; ` +
-    `Ulna ${lift(u)} is ${u > wr ? 'above' : 'below'} the carpal region (Wrist ${lift(wr)})${u > wr ? ', as in the paper' : ' — unlike the paper, the carpals rank above the ulna'}; ` +
-    `Radius ${lift(r)}.`);
+    `Ulna ${lift(u)} is ${u > wr ? 'above' : 'below'} the carpal region (Wrist ${lift(wr)})${u > wr ? ', as in the paper' : ' — unlike the paper, the carpals rank above the ulna'}` +
+    `${top === 'Radius' ? '' : `; Radius ${lift(r)}`}.`);
 }
 md.push('');
 
