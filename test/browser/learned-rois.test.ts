@@ -9,6 +9,7 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
   let h: Harness;
   let w: PageWatch;
   let wasmMaps: number[] = [];
+  let wasmBoxes: number[][] = [];
 
   beforeAll(async () => {
     h = await startHarness(mode);
@@ -66,6 +67,7 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
       expect(py).toBeLessThanOrEqual(y1);
     }
     wasmMaps = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-map'))));
+    wasmBoxes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-box')!.split(',').map(Number)));
     // Each projection its own colour.
     const swatches = await page.locator('.roi-swatch').evaluateAll((els) => els.map((e) => getComputedStyle(e).backgroundColor));
     expect(new Set(swatches).size).toBe(n);
@@ -80,6 +82,7 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
     console.log(texts.join(' | '));
     // The age map off for the picture, so the projections are seen on the radiograph itself.
     await page.locator('[data-testid="overlay-toggle"]').uncheck();
+    await page.locator('[data-testid="roi-legend"]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: SHOT });
     await page.locator('[data-testid="overlay-toggle"]').check();
 
@@ -121,6 +124,13 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
       const common = maps.filter((m) => wasmMaps.includes(m)).length;
       console.log(`webgl conv3 maps ${maps.join(',')} vs wasm ${wasmMaps.join(',')}: ${common} in common`);
       expect(common).toBeGreaterThanOrEqual(Math.min(maps.length, wasmMaps.length) - 2);
+      // The same map's projection lands in the same place (within one input pixel: 4 × 5 image pixels).
+      const boxes = await g.page.locator('[data-testid="roi-legend-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-box')!.split(',').map(Number)));
+      maps.forEach((m, i) => {
+        const j = wasmMaps.indexOf(m);
+        if (j < 0) return;
+        boxes[i].forEach((v, c) => expect(Math.abs(v - wasmBoxes[j][c])).toBeLessThanOrEqual(5));
+      });
       expect(g.pageErrors).toEqual([]);
     } finally {
       await g.page.context().close();

@@ -119,14 +119,22 @@ describe.each(['cpu', 'wasm'] as const)('Deconvnet on %s', (backend) => {
     model.dispose();
   });
 
+  it('refuses a layer it cannot follow, naming it, without leaking', () => {
+    const model = buildBoNet({ ...DEFAULT_BONET, deformAfter: 1 }, 3);
+    const before = tf.memory().numTensors;
+    expect(() => Deconvnet.fromLayersModel(model)).toThrow(/cannot follow layer "deform"/);
+    expect(tf.memory().numTensors).toBe(before);
+    model.dispose();
+  });
+
   it('projects BoNet-shaped nets without leaking tensors', async () => {
     const model = buildBoNet(DEFAULT_BONET, 3);
     const before = tf.memory().numTensors;
     const net = Deconvnet.fromLayersModel(model);
     const afterBuild = tf.memory().numTensors;
     const img = { width: 160, height: 120, data: Float32Array.from({ length: 120 * 160 }, (_, i) => (i * 7919) % 251) };
-    // The first and the deepest layer: the deepest goes through every stage (unpooling included).
-    for (const layer of ['conv1', 'fc_conv']) await learnedRois(net, img, THUMBNAIL_INPUT, { layer, k: backend === 'cpu' ? 3 : 9 });
+    // conv3 and deeper go back through both pools; the cpu backend is slow, so it does one layer.
+    for (const layer of backend === 'cpu' ? ['conv3'] : ['conv1', 'fc_conv']) await learnedRois(net, img, THUMBNAIL_INPUT, { layer, k: backend === 'cpu' ? 3 : 9 });
     expect(tf.memory().numTensors).toBe(afterBuild);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
