@@ -14,10 +14,17 @@ export interface HeatTable {
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+/** Where a value sits on the scale, −1 (far below centre; 0 counts as that) to 1; NaN for none. */
+function strength(value: number, centre: number, span: number): number {
+  if (value === 0) return -1;
+  if (!Number.isFinite(value) || value < 0) return NaN;
+  return Math.max(-1, Math.min(1, Math.log2(value / centre) / span));
+}
+
 /** log2(value / centre) in [−span, span] → white to red (above) or blue (below); NaN → grey. */
 export function divergingColour(value: number, centre: number, span: number): string {
-  if (!Number.isFinite(value) || value <= 0) return value === 0 ? 'rgb(33, 102, 172)' : 'rgb(220, 220, 220)';
-  const t = Math.max(-1, Math.min(1, Math.log2(value / centre) / span));
+  const t = strength(value, centre, span);
+  if (Number.isNaN(t)) return 'rgb(220, 220, 220)';
   const hi = [178, 24, 43];
   const lo = [33, 102, 172];
   const end = t >= 0 ? hi : lo;
@@ -50,7 +57,8 @@ export function heatTableSvg(t: HeatTable): string {
       r.cells.forEach((c, j) => {
         const x = labelW + j * cellW;
         out.push(`<rect x="${x}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="${divergingColour(c.value, t.centre, t.span)}"/>`);
-        out.push(`<text x="${x + (cellW - 2) / 2}" y="${y + 17}" text-anchor="middle">${esc(c.text)}</text>`);
+        const ink = Math.abs(strength(c.value, t.centre, t.span)) > 0.6 ? 'white' : 'black';
+        out.push(`<text x="${x + (cellW - 2) / 2}" y="${y + 17}" text-anchor="middle" fill="${ink}">${esc(c.text)}</text>`);
       });
       y += cellH;
     }
