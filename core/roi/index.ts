@@ -1,5 +1,5 @@
 export { Deconvnet, type ForwardRecord, type Projection } from './deconvnet';
-export { stagesFromLayersModel, type DeconvStage } from './stages';
+export { planStages, stagesFromLayersModel, type DeconvStage, type StagePlan } from './stages';
 export { poolSwitches, switchMask, topMaps, type MapPick } from './switches';
 export { DEFAULT_BOX_FRACTION, projectionRegion, toImageFrame, type Box, type Point, type ProjectionRegion } from './region';
 export { roiHits, boxArea, intersectionArea, contains, type LabelledRegion, type RoiHit } from './roi-hits';

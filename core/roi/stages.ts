@@ -21,11 +21,11 @@ export interface DeconvStage {
   pool: boolean;
 }
 
-interface Building {
+/** A stage before its weights are read: which layers make it. */
+export interface StagePlan {
   name: string;
-  kernel: tf.Tensor4D;
-  scale: Float32Array;
-  shift: Float32Array;
+  conv: tfl.layers.Layer;
+  bn: tfl.layers.Layer | null;
   strides: [number, number];
   padding: 'same' | 'valid';
   relu: boolean;
@@ -35,16 +35,15 @@ interface Building {
 const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [Number(v[0]), Number(v[1] ?? v[0])] : [Number(v), Number(v)]);
 
 /**
- * Reads the rectified conv stages of a chain-shaped LayersModel (BoNet: conv/BN/ReLU/pool ×4, then
- * fc_conv with ReLU). A trailing conv without ReLU (BoNet's 1×1 age_map) is the output, not a feature
- * layer, and is left out; dropout is the identity at inference. Anything else is refused with its name.
- * The returned tensors belong to the caller (Deconvnet disposes them).
+ * Reads the structure of a chain-shaped LayersModel (BoNet: conv/BN/ReLU/pool ×4, then fc_conv with
+ * ReLU) into rectified conv stages — configuration only, no tensor is touched, so the page can ask for
+ * the layer names at any time. A trailing conv without ReLU (BoNet's 1×1 age_map) is the output, not a
+ * feature layer, and is left out; dropout is the identity at inference. Anything else is refused with its name.
  */
-export function stagesFromLayersModel(model: tfl.LayersModel): DeconvStage[] {
-  const built: Building[] = [];
-  const last = () => built[built.length - 1];
+export function planStages(model: tfl.LayersModel): StagePlan[] {
+  const plans: StagePlan[] = [];
+  const last = () => plans[plans.length - 1];
   const fail = (layer: tfl.layers.Layer, why: string): never => {
-    built.forEach((b) => b.kernel.dispose());
     throw new Error(`The deconvnet cannot follow layer "${layer.name}" (${layer.getClassName()}): ${why}.`);
   };
   for (const layer of model.layers) {
@@ -52,60 +51,67 @@ export function stagesFromLayersModel(model: tfl.LayersModel): DeconvStage[] {
     const cfg = layer.getConfig() as Record<string, unknown>;
     if (cls === 'InputLayer' || cls === 'Dropout') continue;
     if (cls === 'Conv2D') {
-      if (built.length && !last().relu) fail(layer, 'a conv without ReLU may only come last');
+      if (plans.length && !last().relu) fail(layer, 'a conv without ReLU may only come last');
       if (pair(cfg.dilationRate ?? 1).some((d) => d !== 1)) fail(layer, 'dilated convolutions are not supported');
       if ((cfg.dataFormat ?? 'channelsLast') !== 'channelsLast') fail(layer, 'only channels-last is supported');
+      if (cfg.padding !== 'same' && cfg.padding !== 'valid') fail(layer, `padding "${String(cfg.padding)}" is not supported`);
       const act = String(cfg.activation ?? 'linear');
       if (act !== 'linear' && act !== 'relu') fail(layer, `activation "${act}" is not supported`);
-      if (cfg.padding !== 'same' && cfg.padding !== 'valid') fail(layer, `padding "${String(cfg.padding)}" is not supported`);
-      const weights = layer.getWeights();
-      const kernel = tf.clone(weights[0]) as tf.Tensor4D;
-      const out = kernel.shape[3];
-      built.push({
-        name: layer.name,
-        kernel,
-        scale: new Float32Array(out).fill(1),
-        shift: cfg.useBias ? (weights[1].dataSync() as Float32Array).slice() : new Float32Array(out),
-        strides: pair(cfg.strides ?? 1),
-        padding: cfg.padding as 'same' | 'valid',
-        relu: act === 'relu',
-        pool: false,
-      });
+      plans.push({ name: layer.name, conv: layer, bn: null, strides: pair(cfg.strides ?? 1), padding: cfg.padding as 'same' | 'valid', relu: act === 'relu', pool: false });
       continue;
     }
-    if (!built.length) fail(layer, 'it comes before the first conv');
-    const b = last();
+    if (!plans.length) fail(layer, 'it comes before the first conv');
+    const p = last();
     if (cls === 'BatchNormalization') {
-      if (b.relu || b.pool) fail(layer, 'BatchNorm must sit between a conv and its ReLU');
-      const w = layer.getWeights().map((t) => t.dataSync() as Float32Array);
-      let i = 0;
-      const gamma = cfg.scale === false ? null : w[i++];
-      const beta = cfg.center === false ? null : w[i++];
-      const [mean, variance] = [w[i++], w[i++]];
-      const eps = Number(cfg.epsilon ?? 1e-3);
-      for (let c = 0; c < b.scale.length; c++) {
-        const s = (gamma ? gamma[c] : 1) / Math.sqrt(variance[c] + eps);
-        b.shift[c] = s * (b.shift[c] - mean[c]) + (beta ? beta[c] : 0);
-        b.scale[c] *= s;
-      }
+      if (p.relu || p.pool || p.bn) fail(layer, 'BatchNorm must sit between a conv and its ReLU');
+      p.bn = layer;
     } else if (cls === 'ReLU' || (cls === 'Activation' && cfg.activation === 'relu')) {
       if (cfg.maxValue != null) fail(layer, 'a capped ReLU is not supported');
-      b.relu = true;
+      p.relu = true;
     } else if (cls === 'MaxPooling2D') {
       const ok = pair(cfg.poolSize).every((v) => v === 2) && pair(cfg.strides ?? cfg.poolSize).every((v) => v === 2) && (cfg.padding ?? 'valid') === 'valid';
       if (!ok) fail(layer, 'only 2×2, stride-2, valid max pooling is supported');
-      if (!b.relu || b.pool) fail(layer, 'max pooling must follow a ReLU');
-      b.pool = true;
+      if (!p.relu || p.pool) fail(layer, 'max pooling must follow a ReLU');
+      p.pool = true;
     } else {
       fail(layer, 'not a conv, BatchNorm, ReLU, max-pool or dropout layer');
     }
   }
   // The trailing linear conv (the age map) is the output, not a rectified feature layer.
-  while (built.length && !last().relu) built.pop()!.kernel.dispose();
-  if (!built.length) throw new Error('The model has no rectified conv layer to project from.');
-  return built.map((b) => {
-    const kernel = tf.tidy(() => tf.mul(b.kernel, tf.tensor1d(b.scale)) as tf.Tensor4D);
-    b.kernel.dispose();
-    return { name: b.name, kernel, shift: tf.tensor1d(b.shift), strides: b.strides, padding: b.padding, pool: b.pool };
-  });
+  while (plans.length && !last().relu) plans.pop();
+  if (!plans.length) throw new Error('The model has no rectified conv layer to project from.');
+  return plans;
+}
+
+/** The stages with their weights, BatchNorm folded in — tensor ops only (no read-back), on the current backend.
+ *  The returned tensors belong to the caller (Deconvnet disposes them). */
+export function stagesFromLayersModel(model: tfl.LayersModel): DeconvStage[] {
+  return planStages(model).map((p) =>
+    tf.tidy(() => {
+      const cfg = p.conv.getConfig() as Record<string, unknown>;
+      const [w, b] = p.conv.getWeights();
+      const out = w.shape[3] as number;
+      let scale: tf.Tensor = tf.ones([out]);
+      let shift: tf.Tensor = cfg.useBias && b ? b : tf.zeros([out]);
+      if (p.bn) {
+        const bc = p.bn.getConfig() as Record<string, unknown>;
+        const weights = p.bn.getWeights();
+        let i = 0;
+        const gamma = bc.scale === false ? null : weights[i++];
+        const beta = bc.center === false ? null : weights[i++];
+        const [mean, variance] = [weights[i++], weights[i++]];
+        const s = tf.div(gamma ?? tf.onesLike(mean), tf.sqrt(tf.add(variance, Number(bc.epsilon ?? 1e-3))));
+        shift = tf.add(tf.mul(s, tf.sub(shift, mean)), beta ?? tf.zerosLike(mean));
+        scale = s;
+      }
+      return {
+        name: p.name,
+        kernel: tf.mul(w, scale) as tf.Tensor4D,
+        shift: tf.reshape(shift, [out]) as tf.Tensor1D,
+        strides: p.strides,
+        padding: p.padding,
+        pool: p.pool,
+      };
+    }),
+  );
 }

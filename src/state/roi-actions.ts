@@ -1,9 +1,9 @@
 import type { BoneAgeModel } from '../../core/model';
-import { Deconvnet, learnedRois } from '../../core/roi';
+import { Deconvnet, learnedRois, planStages } from '../../core/roi';
 import { useRoisStore } from './rois-store';
 import { useStore } from './store';
 
-/** One deconvnet per loaded model (its filters are copied once, then reused for every case). */
+/** One deconvnet per loaded model, made at the first request (its filters are folded once, then reused for every case). */
 const deconvnets = new WeakMap<BoneAgeModel, Deconvnet>();
 
 function deconvnetFor(model: BoneAgeModel): Deconvnet {
@@ -15,11 +15,12 @@ function deconvnetFor(model: BoneAgeModel): Deconvnet {
   return net;
 }
 
-/** The layers the picker offers: the model's rectified conv layers, or none before it is loaded. */
+/** The layers the picker offers: the model's rectified conv layers (read from its configuration, no
+ *  tensor work, so it is safe during render), or none before it is loaded or when it cannot be followed. */
 export function roiLayersOf(model: BoneAgeModel | null): string[] {
   if (!model) return [];
   try {
-    return deconvnetFor(model).layerNames;
+    return planStages(model.net).map((p) => p.name);
   } catch {
     return [];
   }

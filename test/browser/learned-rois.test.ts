@@ -105,12 +105,12 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
     expect(await page.locator('[data-testid="roi-legend"]').count()).toBe(0);
     expect(await page.locator('[data-testid="learned-roi-canvas"]').getAttribute('data-count')).toBe('0');
   });
-  it('gives the same top maps on the webgl backend', async () => {
-    const g = await openPage(h, '?backend=webgl');
+  it.each(['webgl', 'webgpu'])('gives the same top maps on the %s backend', async (requested) => {
+    const g = await openPage(h, `?backend=${requested}`);
     try {
       const backend = (await g.page.locator('[data-testid="backend"]').textContent())?.trim();
-      if (backend !== 'webgl') {
-        console.warn(`webgl unavailable here (page chose ${backend}); cross-backend check skipped`);
+      if (backend !== requested) {
+        console.warn(`${requested} unavailable here (page chose ${backend}); cross-backend check skipped`);
         return;
       }
       const outcome = await dropFile(g.page, 'hand.png', syntheticHand(400, 500, 0.6, 3), 'image/png');
@@ -122,7 +122,7 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
       const maps = await g.page.locator('[data-testid="roi-legend-row"]').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-map'))));
       // Near-tied activations may swap places between backends; most of the set must agree.
       const common = maps.filter((m) => wasmMaps.includes(m)).length;
-      console.log(`webgl conv3 maps ${maps.join(',')} vs wasm ${wasmMaps.join(',')}: ${common} in common`);
+      console.log(`${requested} conv3 maps ${maps.join(',')} vs wasm ${wasmMaps.join(',')}: ${common} in common`);
       expect(common).toBeGreaterThanOrEqual(Math.min(maps.length, wasmMaps.length) - 2);
       // The same map's projection lands in the same place (within one input pixel: 4 × 5 image pixels).
       const boxes = await g.page.locator('[data-testid="roi-legend-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-box')!.split(',').map(Number)));

@@ -138,6 +138,10 @@ describe.each(['cpu', 'wasm'] as const)('Deconvnet on %s', (backend) => {
     expect(tf.memory().numTensors).toBe(afterBuild);
     net.dispose();
     expect(tf.memory().numTensors).toBe(before);
+    // The deconvnet owned copies: the model still runs after it is gone.
+    const out = model.predict(tf.zeros([1, 100, 100, 1])) as tf.Tensor;
+    expect(out.shape).toEqual([1, 10, 10, 1]);
+    tf.dispose(out);
     model.dispose();
   });
 });
