@@ -1,6 +1,7 @@
 import { Disclaimer } from './components/Disclaimer';
 import { ErrorBanner } from './components/ErrorBanner';
 import { FilePicker } from './components/FilePicker';
+import { LearnedRoisPanel } from './components/LearnedRoisPanel';
 import { ImageInfo } from './components/ImageInfo';
 import { KeyboardShortcuts } from './components/KeyboardShortcuts';
 import { MapPanel } from './components/MapPanel';
@@ -9,6 +10,7 @@ import { ComparisonPanel } from './components/ComparisonPanel';
 import { PatientPanel } from './components/PatientPanel';
 import { PrintReport } from './components/PrintReport';
 import { ReportPanel } from './components/ReportPanel';
+import { PullingCellsPanel } from './components/PullingCellsPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
 import { Viewport } from './components/Viewport';
@@ -36,6 +38,8 @@ export function App() {
           <ComparisonPanel />
           <ReportPanel />
           <MapPanel />
+          <PullingCellsPanel />
+          <LearnedRoisPanel />
           <ModelCardPanel />
           <ImageInfo />
         </aside>

@@ -5,6 +5,7 @@ import { currentCase, useStore } from '../state/store';
 import { useViewerStore } from '../state/viewer-store';
 import { setActiveView } from '../viewer/active-view';
 import { CornerstoneView } from '../viewer/cornerstone-view';
+import { LearnedRoiCanvas } from './LearnedRoiCanvas';
 import { attachInteraction } from '../viewer/interaction';
 import { HelpPanel } from './HelpPanel';
 import { ViewerToolbar, ViewReadoutLabel } from './ViewerToolbar';
@@ -101,6 +102,7 @@ export function Viewport() {
           hidden={!imageId || !map || !overlay.visible}
           aria-label={map ? `Regional age map, ${map.rows} by ${map.cols} cells` : undefined}
         />
+        <LearnedRoiCanvas element={elementRef} />
         {!current ? (
           <div className="drop-hint">
             <p>Drop hand radiographs here</p>
