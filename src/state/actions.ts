@@ -1,5 +1,7 @@
 import type { BoneAgeModel } from '../../core/model';
-import { decodeImage } from '../../core/pipeline/decode';
+import { decodeImage, ImageDecodeError } from '../../core/pipeline/decode';
+import { checkMinimumSize } from '../../core/pipeline/min-size';
+import { readImageFile } from '../../core/pipeline/read-file';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
@@ -52,9 +54,9 @@ export async function openFile(file: File): Promise<void> {
   set({ seq, reading: true });
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = await readImageFile(file, file.name); // refuses what is too big or plainly not an image, unread
   } catch (error) {
-    failOpen(seq, file.name, `This file could not be read: ${messageOf(error)}`);
+    failOpen(seq, file.name, error instanceof ImageDecodeError ? error.message : `This file could not be read: ${messageOf(error)}`);
     return;
   }
   showDecoded(bytes, file.name, seq);
@@ -77,6 +79,7 @@ function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
   let image;
   try {
     image = decodeImage(bytes, fileName);
+    checkMinimumSize(image);
   } catch (error) {
     // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
     failOpen(seq, fileName, messageOf(error));

@@ -9,6 +9,7 @@ export type ImageDecodeErrorCode =
   | 'unsupported-transfer-syntax'
   | 'no-pixel-data'
   | 'too-large'
+  | 'too-small'
   | 'unsupported';
 
 export class ImageDecodeError extends Error {

@@ -22,6 +22,8 @@ const ALLOWED_DEPTHS: Record<number, number[]> = {
 
 const truncated = () =>
   new ImageDecodeError('truncated', 'This PNG file is incomplete (it ends too early); it may have been cut off during copying or download.');
+const animated = () =>
+  new ImageDecodeError('unsupported', 'This is an animated PNG, which is not supported; please export a single still image (PNG, JPEG or DICOM).');
 const corrupt = (why: string) => new ImageDecodeError('corrupt', `This PNG file is damaged: ${why}.`);
 
 function u32(b: Uint8Array, at: number): number {
@@ -66,6 +68,8 @@ function checkChunkChain(bytes: Uint8Array): void {
     if (!/^[A-Za-z]{4}$/.test(type)) throw corrupt('the chunk structure is broken');
     const end = at + 8 + length + 4; // header + data + CRC
     if (end > bytes.length) throw truncated();
+    // An animation control chunk: an animated PNG is not a radiograph, and its first frame may not be either.
+    if (type === 'acTL') throw animated();
     if (type === 'IDAT') sawData = true;
     if (type === 'IEND') break;
     at = end;
