@@ -247,7 +247,7 @@ class Decoder {
       this.pending = null;
       done?.(o);
     });
-    this.worker.on('error', (error) => {
+    this.worker.on('error', (error: Error) => {
       const done = this.pending;
       this.pending = null;
       done?.({ id: -1, ms: 0, kind: 'other', stack: `worker crashed: ${error.stack ?? error}` });
@@ -289,7 +289,7 @@ for (const seed of all) {
   if (o === 'hang' || o.kind !== 'decoded') throw new Error(`Seed ${seed.name} does not decode: ${JSON.stringify(o)}`);
 }
 
-const counts = { files: 0, dicom: 0, png: 0, clean: 0, decoded: 0, invalid: 0, netted: 0, other: 0, hangs: 0, clean_with_js_cause: 0 };
+const counts = { files: 0, dicom: 0, png: 0, clean: 0, decoded: 0, invalid: 0, netted: 0, other: 0, hangs: 0, clean_with_js_cause: 0, bad_messages: 0 };
 const byCode: Record<string, number> = {};
 const problems: string[] = [];
 const messages = new Set<string>();
@@ -317,6 +317,11 @@ for (let i = 0; i < FILES; i++) {
   if (o.kind === 'clean') {
     byCode[o.code] = (byCode[o.code] ?? 0) + 1;
     messages.add(o.message.replace(/\d+/g, 'N'));
+    // The page shows the message as it is: it must read as a sentence, with no code leaking through.
+    if (!/^[A-Z][\s\S]{15,}[.]$/.test(o.message) || /undefined|NaN|\[object /.test(o.message)) {
+      counts.bad_messages++;
+      problems.push(`MESSAGE NOT A SENTENCE ${label}: ${o.message}`);
+    }
     if (o.jsCause) counts.clean_with_js_cause++;
   } else if (o.kind === 'invalid') {
     problems.push(`INVALID IMAGE ${label}: ${o.why}`);
@@ -332,7 +337,7 @@ console.log(`Seeds: ${all.map((s) => s.name).join(', ')}; seed ${SEED}; per-file
 console.log(`Files: ${counts.files} (${counts.dicom} DICOM, ${counts.png} PNG) in ${seconds.toFixed(1)} s`);
 console.log(`Clean errors (ImageDecodeError): ${counts.clean}  by code: ${JSON.stringify(byCode)}`);
 console.log(`  of which a library threw a TypeError/RangeError that the decoder wrapped: ${counts.clean_with_js_cause}`);
-console.log(`  distinct messages (digits as N): ${messages.size}`);
+console.log(`  distinct messages (digits as N): ${messages.size}; not a plain sentence: ${counts.bad_messages}`);
 console.log(`Decoded: ${counts.decoded}   decoded but invalid: ${counts.invalid}`);
 console.log(`Uncaught/other exceptions: ${counts.other}   caught only by decodeImage's safety net: ${counts.netted}`);
 console.log(`Hangs (> ${CAP_MS} ms): ${counts.hangs}   max ms: ${maxMs.toFixed(1)} (${maxFile})`);
@@ -351,9 +356,10 @@ console.log(
     uncaught: counts.other,
     safety_net: counts.netted,
     hangs: counts.hangs,
+    bad_messages: counts.bad_messages,
     max_ms: Number(maxMs.toFixed(1)),
     cap_ms: CAP_MS,
     by_code: byCode,
   }),
 );
-process.exitCode = counts.other + counts.netted + counts.hangs + counts.invalid > 0 ? 1 : 0;
+process.exitCode = counts.other + counts.netted + counts.hangs + counts.invalid + counts.bad_messages > 0 ? 1 : 0;
