@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { serviceWorker } from './src/offline/vite-plugin-service-worker';
 
 /** The built page may talk to its own origin only: a Content-Security-Policy makes that a rule,
  *  not just a habit. Build only: the dev server's React refresh preamble is an inline script. */
@@ -24,7 +25,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

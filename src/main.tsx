@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerServiceWorker } from './offline/register-service-worker';
 import { startModel } from './state/actions';
 import './styles.css';
 
@@ -17,3 +18,4 @@ createRoot(document.getElementById('root')!).render(
 );
 
 void startModel();
+registerServiceWorker();

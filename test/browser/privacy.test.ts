@@ -199,6 +199,9 @@ describe.skipIf(mode === 'skip')('privacy', () => {
     });
 
     it('asks nothing of any other origin, and makes no request at all once the app and model are loaded', async () => {
+      // "Loaded" includes the service worker's copy of the app and model for offline use.
+      await w.page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 120_000 });
+      const servedBefore = h.server.served.length;
       expect(w.foreign).toEqual([]);
       for (const url of w.requests) expect(new URL(url).origin, url).toBe(h.server.origin);
       const loaded = w.requests.length;
@@ -212,6 +215,8 @@ describe.skipIf(mode === 'skip')('privacy', () => {
       expect(second.kind).toBe('result');
       await w.page.waitForTimeout(500);
       expect(w.requests.slice(loaded), 'requests made while reading cases').toEqual([]);
+      // Counted at the server too, so that requests by the service worker (or anything else) count.
+      expect(h.server.served.slice(servedBefore), 'files served while reading cases').toEqual([]);
       expect(w.foreign).toEqual([]);
     });
 

@@ -1,0 +1,124 @@
+/* BoneAge service worker: makes the second visit work with the network off.
+ * Built by src/offline/vite-plugin-service-worker.ts, which replaces the two constants below:
+ *   VERSION  a hash of this build (every emitted file and every model file), so that any new
+ *            deploy changes sw.js, the browser installs it, and the old cache is deleted;
+ *   SHELL    the app shell: index.html and every emitted asset (script, styles, wasm).
+ * Strategy: the page (navigations) and the models are fetched network-first, so an online visit
+ * always gets the deployed files, and the cache answers only when the network cannot; hashed
+ * assets are cache-first (their names change with their content). Models are cached at install
+ * only after each weight shard matches the SHA-256 in its model card, and the page checks them
+ * again on every load, wherever they came from. Nothing but these same-origin GETs is touched:
+ * the reader's images never reach the service worker (they are read from disk, never fetched). */
+const VERSION = '__BONEAGE_VERSION__';
+const SHELL = __BONEAGE_SHELL__;
+const CACHE = `boneage-${VERSION}`;
+
+const scopeUrl = (path) => new URL(path, self.registration.scope).href;
+
+async function sha256Hex(buffer) {
+  const digest = await crypto.subtle.digest('SHA-256', buffer);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Fetches past the HTTP cache and reads the whole body: a response left unread would hold one of the
+ *  browser's few connections to the server and stall the page's own requests. */
+async function fetchFresh(url) {
+  const response = await fetch(url, { cache: 'no-store' });
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const bytes = await response.arrayBuffer();
+  return { bytes, response: new Response(bytes, { status: response.status, headers: response.headers }) };
+}
+
+const json = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
+
+/** Every model named by models/index.json: its card, network and weight shards, each shard checked
+ *  against the card's byte count and SHA-256. A mismatch fails the install (the old version stays). */
+async function modelResponses() {
+  const out = [];
+  const indexUrl = scopeUrl('models/index.json');
+  const index = await fetchFresh(indexUrl);
+  out.push([indexUrl, index.response]);
+  for (const model of json(index.bytes).models) {
+    const dir = new URL(model.path.endsWith('/') ? model.path : `${model.path}/`, indexUrl);
+    const cardUrl = new URL('model-card.json', dir).href;
+    const cardFile = await fetchFresh(cardUrl);
+    const card = json(cardFile.bytes);
+    out.push([cardUrl, cardFile.response]);
+    const modelUrl = new URL('model.json', dir).href;
+    out.push([modelUrl, (await fetchFresh(modelUrl)).response]);
+    for (const weight of card.weights ?? []) {
+      const url = new URL(weight.path, modelUrl).href;
+      const { bytes, response } = await fetchFresh(url);
+      if (bytes.byteLength !== weight.bytes || (await sha256Hex(bytes)) !== String(weight.sha256).toLowerCase()) {
+        throw new Error(`model "${card.name}": ${weight.path} does not match its model card; not cached`);
+      }
+      out.push([url, response]);
+    }
+  }
+  return out;
+}
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    (async () => {
+      try {
+        const files = [];
+        for (const path of SHELL) files.push([scopeUrl(path), (await fetchFresh(scopeUrl(path))).response]);
+        files.push(...(await modelResponses()));
+        // Only a complete, checked set goes into the cache.
+        const cache = await caches.open(CACHE);
+        for (const [url, response] of files) await cache.put(url, response);
+      } catch (error) {
+        await caches.delete(CACHE);
+        throw error;
+      }
+      await self.skipWaiting();
+    })(),
+  );
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    (async () => {
+      for (const name of await caches.keys()) if (name.startsWith('boneage-') && name !== CACHE) await caches.delete(name);
+      await self.clients.claim();
+    })(),
+  );
+});
+
+async function networkFirst(request, cacheKey) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put(cacheKey, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(cacheKey);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+async function cacheFirst(request) {
+  const cache = await caches.open(CACHE);
+  const cached = await cache.match(request);
+  if (cached) return cached;
+  const response = await fetch(request);
+  if (response.ok) await cache.put(request, response.clone());
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || !request.url.startsWith(self.registration.scope)) return;
+  if (request.mode === 'navigate') {
+    // Any address of the page (e.g. ?backend=wasm) is the one index.html.
+    event.respondWith(networkFirst(request, scopeUrl('index.html')));
+  } else if (url.pathname.includes('/models/')) {
+    event.respondWith(networkFirst(request, url.href));
+  } else {
+    event.respondWith(cacheFirst(request));
+  }
+});
