@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { pinModels } from './src/inference/vite-plugin-model-pins';
 import { serviceWorker } from './src/offline/vite-plugin-service-worker';
 
 /** The built page may talk to its own origin only: a Content-Security-Policy makes that a rule,
@@ -25,7 +26,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy(), serviceWorker()],
+  plugins: [react(), contentSecurityPolicy(), pinModels(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

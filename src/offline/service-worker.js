@@ -2,15 +2,17 @@
  * Built by src/offline/vite-plugin-service-worker.ts, which replaces the two constants below:
  *   VERSION  a hash of this build (every emitted file and every model file), so that any new
  *            deploy changes sw.js, the browser installs it, and the old cache is deleted;
- *   SHELL    the app shell: index.html and every emitted asset (script, styles, wasm).
+ *   SHELL    the app shell: index.html and every emitted asset (script, styles, wasm);
+ *   MODEL_PINS  the SHA-256 of every file under public/models/ (as the page's own check uses).
  * Strategy: the page (navigations) and the models are fetched network-first, so an online visit
  * always gets the deployed files, and the cache answers only when the network cannot; hashed
- * assets are cache-first (their names change with their content). Models are cached at install
- * only after each weight shard matches the SHA-256 in its model card, and the page checks them
- * again on every load, wherever they came from. Nothing but these same-origin GETs is touched:
+ * assets are cache-first (their names change with their content). Model files are cached at install
+ * only when each matches the build's SHA-256, and the page checks them again (build list, then
+ * the card's weight hashes) on every load, wherever they came from. Nothing but these same-origin GETs is touched:
  * the reader's images never reach the service worker (they are read from disk, never fetched). */
 const VERSION = '__BONEAGE_VERSION__';
 const SHELL = __BONEAGE_SHELL__;
+const MODEL_PINS = __BONEAGE_MODEL_PINS__;
 const CACHE = `boneage-${VERSION}`;
 
 const scopeUrl = (path) => new URL(path, self.registration.scope).href;
@@ -29,31 +31,15 @@ async function fetchFresh(url) {
   return { bytes, response: new Response(bytes, { status: response.status, headers: response.headers }) };
 }
 
-const json = (bytes) => JSON.parse(new TextDecoder().decode(bytes));
-
-/** Every model named by models/index.json: its card, network and weight shards, each shard checked
- *  against the card's byte count and SHA-256. A mismatch fails the install (the old version stays). */
+/** Every file under models/, each checked against the SHA-256 the build recorded (the same list the
+ *  page checks on load). A mismatch fails the install: nothing is cached and the old version stays. */
 async function modelResponses() {
   const out = [];
-  const indexUrl = scopeUrl('models/index.json');
-  const index = await fetchFresh(indexUrl);
-  out.push([indexUrl, index.response]);
-  for (const model of json(index.bytes).models) {
-    const dir = new URL(model.path.endsWith('/') ? model.path : `${model.path}/`, indexUrl);
-    const cardUrl = new URL('model-card.json', dir).href;
-    const cardFile = await fetchFresh(cardUrl);
-    const card = json(cardFile.bytes);
-    out.push([cardUrl, cardFile.response]);
-    const modelUrl = new URL('model.json', dir).href;
-    out.push([modelUrl, (await fetchFresh(modelUrl)).response]);
-    for (const weight of card.weights ?? []) {
-      const url = new URL(weight.path, modelUrl).href;
-      const { bytes, response } = await fetchFresh(url);
-      if (bytes.byteLength !== weight.bytes || (await sha256Hex(bytes)) !== String(weight.sha256).toLowerCase()) {
-        throw new Error(`model "${card.name}": ${weight.path} does not match its model card; not cached`);
-      }
-      out.push([url, response]);
-    }
+  for (const [path, sha256] of Object.entries(MODEL_PINS)) {
+    const url = scopeUrl(`models/${path}`);
+    const { bytes, response } = await fetchFresh(url);
+    if ((await sha256Hex(bytes)) !== sha256) throw new Error(`models/${path} differs from this build's; nothing cached`);
+    out.push([url, response]);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { modelPins } from '../inference/vite-plugin-model-pins';
 
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
 
@@ -47,7 +48,8 @@ export function serviceWorker(): Plugin {
       const version = hash.digest('hex').slice(0, 16);
       const source = template
         .replace("'__BONEAGE_VERSION__'", JSON.stringify(version))
-        .replace('__BONEAGE_SHELL__', JSON.stringify(shell.filter((name) => !name.endsWith('.map'))));
+        .replace('__BONEAGE_SHELL__', JSON.stringify(shell.filter((name) => !name.endsWith('.map'))))
+        .replace('__BONEAGE_MODEL_PINS__', JSON.stringify(modelPins(join(publicDir, 'models'))));
       this.emitFile({ type: 'asset', fileName: 'sw.js', source });
     },
   };
