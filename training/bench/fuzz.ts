@@ -1,5 +1,5 @@
 /**
- * Fuzzes the DICOM and PNG decoders: seeded mutations (bit flips, byte inserts and deletes,
+ * Fuzzes the DICOM and PNG decoders (and, with two seeds, JPEG): seeded mutations (bit flips, byte inserts and deletes,
  * truncation, corrupted length fields, spliced chunks) of valid files, each decoded by
  * decodeImage in a worker thread with a per-file time cap.
  *   npm run --silent bench:fuzz [-- --files 12000 --seed 1 --cap-ms 2000]
@@ -10,7 +10,8 @@ import { parseArgs } from '../cli-args';
 import { mulberry32 } from '../data/split';
 import { makeDicom, type MakeDicomOptions } from '../../test/helpers/make-dicom';
 import { makePng, type PngSpec } from '../../test/helpers/make-png';
-import { crc32 } from '../../test/helpers/bad-inputs';
+import { crc32, makeRgbPhotoJpeg } from '../../test/helpers/bad-inputs';
+import { encode as jpegEncode } from 'jpeg-js';
 import type { FuzzJob, FuzzOutcome } from './fuzz-worker';
 
 const args = parseArgs(process.argv.slice(2), { files: 'number', seed: 'number', 'cap-ms': 'number' });
@@ -25,7 +26,7 @@ const int = (rand: Rand, n: number) => Math.floor(rand() * n);
 
 interface SeedFile {
   name: string;
-  kind: 'dicom' | 'png';
+  kind: 'dicom' | 'png' | 'jpeg';
   bytes: Uint8Array;
   /** Offsets of length fields (DICOM element lengths, PNG chunk lengths) for targeted corruption. */
   lengthFields: Array<{ at: number; size: 2 | 4; littleEndian: boolean }>;
@@ -117,6 +118,21 @@ function pngLengthFields(bytes: Uint8Array): SeedFile['lengthFields'] {
   return out;
 }
 
+/** Offsets of the JPEG marker segment lengths (up to the scan data). */
+function jpegLengthFields(bytes: Uint8Array): SeedFile['lengthFields'] {
+  const out: SeedFile['lengthFields'] = [];
+  for (let at = 2; at + 4 <= bytes.length && bytes[at] === 0xff; at += 2 + ((bytes[at + 2] << 8) | bytes[at + 3])) {
+    out.push({ at: at + 2, size: 2, littleEndian: false });
+    if (bytes[at + 1] === 0xda) break;
+  }
+  return out;
+}
+
+function grayJpeg(width: number, height: number): Uint8Array {
+  const rgba = new Uint8Array(width * height * 4).map((_, i) => (i % 4 === 3 ? 255 : ((i >> 2) * 7) & 0xff));
+  return new Uint8Array(jpegEncode({ data: rgba as unknown as Buffer, width, height }, 80).data);
+}
+
 function seeds(): SeedFile[] {
   const dicoms = dicomSeeds().map(({ name, options }): SeedFile => {
     const bytes = makeDicom(options);
@@ -126,7 +142,12 @@ function seeds(): SeedFile[] {
     const bytes = makePng(spec);
     return { name: `${name}.png`, kind: 'png', bytes, lengthFields: pngLengthFields(bytes) };
   });
-  return [...dicoms, ...pngs];
+  // JPEG is not a DICOM/PNG path, but the page reads it too: a few seeds for good measure.
+  const jpegs = [
+    { name: 'gray.jpg', bytes: grayJpeg(40, 32) },
+    { name: 'photo.jpg', bytes: makeRgbPhotoJpeg(40, 32) },
+  ].map(({ name, bytes }): SeedFile => ({ name, kind: 'jpeg', bytes, lengthFields: jpegLengthFields(bytes) }));
+  return [...dicoms, ...pngs, ...jpegs];
 }
 
 // ---- mutations ---------------------------------------------------------------------------------
@@ -289,7 +310,7 @@ for (const seed of all) {
   if (o === 'hang' || o.kind !== 'decoded') throw new Error(`Seed ${seed.name} does not decode: ${JSON.stringify(o)}`);
 }
 
-const counts = { files: 0, dicom: 0, png: 0, clean: 0, decoded: 0, invalid: 0, netted: 0, other: 0, hangs: 0, clean_with_js_cause: 0, bad_messages: 0 };
+const counts = { files: 0, dicom: 0, png: 0, jpeg: 0, clean: 0, decoded: 0, invalid: 0, netted: 0, other: 0, hangs: 0, clean_with_js_cause: 0, bad_messages: 0 };
 const byCode: Record<string, number> = {};
 const problems: string[] = [];
 const messages = new Set<string>();
@@ -334,7 +355,7 @@ await decoder.close();
 
 const seconds = (performance.now() - t0) / 1000;
 console.log(`Seeds: ${all.map((s) => s.name).join(', ')}; seed ${SEED}; per-file cap ${CAP_MS} ms.`);
-console.log(`Files: ${counts.files} (${counts.dicom} DICOM, ${counts.png} PNG) in ${seconds.toFixed(1)} s`);
+console.log(`Files: ${counts.files} (${counts.dicom} DICOM, ${counts.png} PNG, ${counts.jpeg} JPEG) in ${seconds.toFixed(1)} s`);
 console.log(`Clean errors (ImageDecodeError): ${counts.clean}  by code: ${JSON.stringify(byCode)}`);
 console.log(`  of which a library threw a TypeError/RangeError that the decoder wrapped: ${counts.clean_with_js_cause}`);
 console.log(`  distinct messages (digits as N): ${messages.size}; not a plain sentence: ${counts.bad_messages}`);
@@ -350,6 +371,7 @@ console.log(
     files: counts.files,
     dicom: counts.dicom,
     png: counts.png,
+    jpeg: counts.jpeg,
     clean_errors: counts.clean,
     decoded: counts.decoded,
     invalid_decodes: counts.invalid,
