@@ -17,5 +17,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-void startModel();
-registerServiceWorker();
+// The offline copy (app and models again) is fetched only once the model is up, so it never slows the start.
+void startModel().finally(registerServiceWorker);
