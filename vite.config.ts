@@ -8,7 +8,7 @@ import { serviceWorker } from './src/offline/vite-plugin-service-worker';
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'", // React and cornerstone set styles through the CSSOM, which CSP allows
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
