@@ -144,6 +144,18 @@ export function makeCmykJpeg(): Uint8Array {
   return concat([rgb.subarray(0, 2), adobe, rgb.subarray(2, sof), cmykSof, rgb.subarray(sof + 2 + length)]);
 }
 
+/** A valid small PNG whose header (CRC fixed) claims 7000 × 7000 16-bit RGBA: 87 bytes promising 392 MB. */
+export function makePngClaimingHuge(): Uint8Array {
+  const png = makePng({ width: 40, height: 32, channels: 1, data: new Array(40 * 32).fill(7) });
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  view.setUint32(16, 7000);
+  view.setUint32(20, 7000);
+  png[24] = 16;
+  png[25] = 6;
+  view.setUint32(29, crc32(png.subarray(12, 29)));
+  return png;
+}
+
 /** Just enough JPEG to state a size: SOI, a baseline SOF claiming `width` × `height`, SOS, EOI. */
 export function makeJpegHeaderOnly(width: number, height: number): Uint8Array {
   return new Uint8Array([
@@ -310,6 +322,18 @@ export function badInputs(): BadInput[] {
       fileName: 'huge.dcm',
       bytes: () => makeDicom({ rows: 30000, columns: 30000, pixels: [0, 0, 0, 0] }),
       decoder: { refused: 'too-large', message: TOO_LARGE_30K },
+    },
+    {
+      id: 'png-tiny-claims-huge',
+      fileName: 'bomb.png',
+      bytes: makePngClaimingHuge,
+      decoder: { refused: 'corrupt', message: /^This PNG file is damaged: its image data \(\d+ bytes\) is far too small for a 7000 × 7000 image\.$/ },
+    },
+    {
+      id: 'jpeg-tiny-claims-huge',
+      fileName: 'bomb.jpg',
+      bytes: () => makeJpegHeaderOnly(7000, 7000),
+      decoder: { refused: 'corrupt', message: /^This JPEG file is damaged: its image data \(\d+ bytes\) is far too small for a 7000 × 7000 image\.$/ },
     },
     { id: 'png-16bit', fileName: 'hand16.png', bytes: makeHand16BitPng, decoder: { decodes: true } },
     { id: 'apng', fileName: 'animated.png', bytes: makeAnimatedPng, decoder: { refused: 'unsupported', message: /^This is an animated PNG, which is not supported/ } },

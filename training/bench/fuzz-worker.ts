@@ -11,7 +11,8 @@ export interface FuzzJob {
   bytes: Uint8Array;
 }
 
-export type FuzzOutcome =
+/** `mb`: growth of ArrayBuffer memory across the decode (a rough lower bound of what it allocated). */
+export type FuzzOutcome = (
   | { id: number; ms: number; kind: 'decoded' }
   /** A decoded image that breaks the decoder's contract (size, data length, non-finite values). */
   | { id: number; ms: number; kind: 'invalid'; why: string }
@@ -20,7 +21,8 @@ export type FuzzOutcome =
   /** decodeImage's safety net caught a plain JS error (TypeError, RangeError...): a bug it hid. */
   | { id: number; ms: number; kind: 'netted'; stack: string }
   /** Something other than an ImageDecodeError escaped decodeImage. */
-  | { id: number; ms: number; kind: 'other'; stack: string };
+  | { id: number; ms: number; kind: 'other'; stack: string }
+) & { mb?: number };
 
 const NET_MESSAGE = 'This file could not be read; it may be damaged.';
 const JS_BUGS = ['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'InternalError'];
@@ -58,4 +60,9 @@ function run(job: FuzzJob): FuzzOutcome {
   }
 }
 
-parentPort!.on('message', (job: FuzzJob) => parentPort!.postMessage(run(job)));
+parentPort!.on('message', (job: FuzzJob) => {
+  const before = process.memoryUsage().arrayBuffers;
+  const outcome = run(job);
+  outcome.mb = Math.max(0, process.memoryUsage().arrayBuffers - before) / 2 ** 20;
+  parentPort!.postMessage(outcome);
+});

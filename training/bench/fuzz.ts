@@ -1,6 +1,6 @@
 /**
  * Fuzzes the DICOM and PNG decoders (and, with two seeds, JPEG): seeded mutations (bit flips, byte inserts and deletes,
- * truncation, corrupted length fields, spliced chunks) of valid files, each decoded by
+ * truncation, corrupted length fields, spliced chunks, PNG sizes far beyond the data) of valid files, each decoded by
  * decodeImage in a worker thread with a per-file time cap.
  *   npm run --silent bench:fuzz [-- --files 12000 --seed 1 --cap-ms 2000]
  * Prints counts (files, clean errors, decoded, uncaught/other, hangs, max ms); last line JSON.
@@ -243,6 +243,16 @@ function mutate(seed: SeedFile, rand: Rand): { bytes: Uint8Array; ops: string[] 
       ops.push(name);
     }
   }
+  if (seed.kind === 'png' && rand() < 0.1) {
+    // A size in the header far beyond the data (within the pixel budget): the decompression-bomb shape.
+    bytes = bytes.slice();
+    const view = new DataView(bytes.buffer);
+    if (bytes.length >= 24) {
+      view.setUint32(16, 1 + int(rand, 7000));
+      view.setUint32(20, 1 + int(rand, 7000));
+    }
+    ops.push('dims');
+  }
   if (seed.kind === 'png' && rand() < 0.6) {
     bytes = repairPngCrcs(bytes);
     ops.push('crc-fixed');
@@ -316,6 +326,8 @@ const problems: string[] = [];
 const messages = new Set<string>();
 let maxMs = 0;
 let maxFile = '';
+let maxMb = 0;
+let maxMbFile = '';
 const t0 = performance.now();
 
 for (let i = 0; i < FILES; i++) {
@@ -333,6 +345,10 @@ for (let i = 0; i < FILES; i++) {
   if (o.ms > maxMs) {
     maxMs = o.ms;
     maxFile = label;
+  }
+  if ((o.mb ?? 0) > maxMb) {
+    maxMb = o.mb!;
+    maxMbFile = label;
   }
   counts[o.kind]++;
   if (o.kind === 'clean') {
@@ -362,6 +378,7 @@ console.log(`  distinct messages (digits as N): ${messages.size}; not a plain se
 console.log(`Decoded: ${counts.decoded}   decoded but invalid: ${counts.invalid}`);
 console.log(`Uncaught/other exceptions: ${counts.other}   caught only by decodeImage's safety net: ${counts.netted}`);
 console.log(`Hangs (> ${CAP_MS} ms): ${counts.hangs}   max ms: ${maxMs.toFixed(1)} (${maxFile})`);
+console.log(`Largest ArrayBuffer growth across one decode (rough: what the GC had not freed yet): ${maxMb.toFixed(1)} MB (${maxMbFile})`);
 for (const p of problems.slice(0, 5)) console.log(`\n${p}`);
 if (problems.length > 5) console.log(`… and ${problems.length - 5} more problems`);
 console.log(
@@ -380,6 +397,7 @@ console.log(
     hangs: counts.hangs,
     bad_messages: counts.bad_messages,
     max_ms: Number(maxMs.toFixed(1)),
+    max_alloc_mb: Number(maxMb.toFixed(1)),
     cap_ms: CAP_MS,
     by_code: byCode,
   }),

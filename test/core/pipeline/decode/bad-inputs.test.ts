@@ -3,6 +3,7 @@ import { decodeImage } from '../../../../core/pipeline/decode';
 import { ImageDecodeError } from '../../../../core/pipeline/decode/errors';
 import { checkMinimumSize } from '../../../../core/pipeline/min-size';
 import { badInputs, pageExpectation } from '../../../helpers/bad-inputs';
+import { makePng } from '../../../helpers/make-png';
 import { expectSentence } from '../../../helpers/expect-decode-error';
 
 const corpus = badInputs();
@@ -39,7 +40,7 @@ function check(run: () => ReturnType<typeof decodeImage>, expectation: ReturnTyp
 describe('the bad-input corpus, through the decoder', () => {
   it('covers every kind of file the issue names', () => {
     const ids = corpus.map((c) => c.id);
-    for (const wanted of ['empty', 'png-cut-', 'jpeg-cut-', 'dicom-cut-', 'random-dcm', 'dicom-no-pixels', 'dicom-pixel-length-huge', 'rgb-photo', 'cmyk-photo', 'png-1x1', 'png-30000', 'jpeg-30000', 'dicom-30000', 'png-16bit', 'apng', 'gif', 'pdf']) {
+    for (const wanted of ['empty', 'png-cut-', 'jpeg-cut-', 'dicom-cut-', 'random-dcm', 'dicom-no-pixels', 'dicom-pixel-length-huge', 'rgb-photo', 'cmyk-photo', 'png-1x1', 'png-30000', 'jpeg-30000', 'dicom-30000', 'png-16bit', 'png-tiny-claims-huge', 'jpeg-tiny-claims-huge', 'apng', 'gif', 'pdf']) {
       expect(ids.some((id) => id.startsWith(wanted)), wanted).toBe(true);
     }
     expect(new Set(ids).size).toBe(ids.length);
@@ -60,6 +61,26 @@ describe('the bad-input corpus, through the decoder', () => {
     const photo = decodeImage(corpus.find((c) => c.id === 'rgb-photo')!.bytes());
     expect([photo.width, photo.height]).toEqual([320, 240]);
     expect(maxOf(photo.data)).toBeLessThanOrEqual(255);
+  });
+
+  it.each([
+    ['an 87-byte PNG claiming 7000 × 7000 16-bit RGBA (392 MB inflated)', 'png-tiny-claims-huge'],
+    ['a 29-byte JPEG claiming 7000 × 7000 (jpeg-js took 3.7 s and ~500 MB to fail on it)', 'jpeg-tiny-claims-huge'],
+  ])('refuses %s before decoding anything', (_, id) => {
+    const bytes = corpus.find((c) => c.id === id)!.bytes();
+    expect(bytes.length).toBeLessThan(100);
+    const before = process.memoryUsage().arrayBuffers;
+    const t = performance.now();
+    expect(() => decodeImage(bytes)).toThrow(/far too small/);
+    expect(performance.now() - t).toBeLessThan(50);
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 2 ** 20);
+  });
+
+  it('still decodes a legitimately extreme PNG (4000 × 4000 of zeros, compressed about 1000:1)', () => {
+    const zeros = makePng({ width: 4000, height: 4000, channels: 1, data: new Uint8Array(4000 * 4000) as unknown as number[] });
+    expect(zeros.length).toBeLessThan(20_000);
+    const image = decodeImage(zeros);
+    expect([image.width, image.height]).toEqual([4000, 4000]);
   });
 
   it('refuses 30000 × 30000 PNG, JPEG and DICOM from the header, in well under 50 ms and without allocating the image', () => {
