@@ -1,5 +1,5 @@
 /* BoneAge service worker: makes the second visit work with the network off.
- * Built by src/offline/vite-plugin-service-worker.ts, which replaces the two constants below:
+ * Built by src/offline/vite-plugin-service-worker.ts, which fills in the constants below:
  *   VERSION  a hash of this build (every emitted file and every model file), so that any new
  *            deploy changes sw.js, the browser installs it, and the old cache is deleted;
  *   SHELL    the app shell: index.html and every emitted asset (script, styles, wasm);
@@ -8,8 +8,9 @@
  * always gets the deployed files, and the cache answers only when the network cannot; hashed
  * assets are cache-first (their names change with their content). Model files are cached at install
  * only when each matches the build's SHA-256, and the page checks them again (build list, then
- * the card's weight hashes) on every load, wherever they came from. Nothing but these same-origin GETs is touched:
- * the reader's images never reach the service worker (they are read from disk, never fetched). */
+ * the card's weight hashes) on every load, wherever they came from; a model file fetched online
+ * replaces the cached copy only if it is this build's. Only same-origin GETs are touched: the
+ * reader's images never reach the service worker (they are read from disk, never fetched). */
 const VERSION = '__BONEAGE_VERSION__';
 const SHELL = __BONEAGE_SHELL__;
 const MODEL_PINS = __BONEAGE_MODEL_PINS__;
@@ -72,11 +73,12 @@ self.addEventListener('activate', (event) => {
   );
 });
 
-async function networkFirst(request, cacheKey) {
+/** `keep(response)` says whether a fresh response may replace the cached copy. */
+async function networkFirst(request, cacheKey, keep = async () => true) {
   const cache = await caches.open(CACHE);
   try {
     const response = await fetch(request);
-    if (response.ok) await cache.put(cacheKey, response.clone());
+    if (response.ok && (await keep(response.clone()))) await cache.put(cacheKey, response.clone());
     return response;
   } catch (error) {
     const cached = await cache.match(cacheKey);
@@ -103,7 +105,11 @@ self.addEventListener('fetch', (event) => {
     // Any address of the page (e.g. ?backend=wasm) is the one index.html.
     event.respondWith(networkFirst(request, scopeUrl('index.html')));
   } else if (url.pathname.includes('/models/')) {
-    event.respondWith(networkFirst(request, url.href));
+    // Only this build's exact model files may replace the offline copy (a changed file is still
+    // passed to the page, which refuses it; it just never spoils the cache).
+    const path = url.pathname.slice(url.pathname.lastIndexOf('/models/') + '/models/'.length);
+    const keep = async (response) => MODEL_PINS[path] !== undefined && (await sha256Hex(await response.arrayBuffer())) === MODEL_PINS[path];
+    event.respondWith(networkFirst(request, url.href, keep));
   } else {
     event.respondWith(cacheFirst(request));
   }

@@ -103,6 +103,37 @@ describe.skipIf(mode === 'skip')('offline: the second visit works with the netwo
     await page.context().close();
   });
 
+  it('never lets a model file changed on the server replace the good offline copy', async () => {
+    const root = copyOfDist();
+    dirs.push(root);
+    const h = await startHarness(mode, root);
+    harnesses.push(h);
+    const w = await openPage(h, '?backend=cpu');
+    const { page } = w;
+    await waitForServiceWorker(page);
+    const cardPath = join(root, 'models/bonet-rsna100/model-card.json');
+    const good = readFileSync(cardPath, 'utf8');
+    writeFileSync(cardPath, good.replace(/"scale":\s*([\d.]+)/, (_, v) => `"scale": ${Number(v) * 2}`));
+    // Online: the changed card comes from the network, and the page refuses it ...
+    await page.reload();
+    await page.waitForFunction(() => /unavailable/i.test(document.querySelector('[data-testid="status"]')?.textContent ?? ''), undefined, { timeout: 120_000 });
+    expect(await page.locator('[data-testid="error"]').textContent()).toMatch(/model-card\.json differs from the one this page was built with/);
+    // ... and the cache still holds the card of this build.
+    const cached = await page.evaluate(async () => {
+      const cache = await caches.open((await caches.keys())[0]);
+      return (await cache.match(new URL('models/bonet-rsna100/model-card.json', document.baseURI).href))?.text();
+    });
+    expect(cached).toBe(good);
+    // Offline, the page runs on its good copy.
+    await page.context().setOffline(true);
+    await page.reload();
+    await waitForModel(page);
+    const outcome = await dropFileFast(page, 'hand.png', makeHandPng(), 'image/png');
+    expect(outcome.kind, outcome.text).toBe('result');
+    expect(w.pageErrors).toEqual([]);
+    await page.context().close();
+  });
+
   it('picks up a new deploy: the online reload gets the new page, the new worker replaces the old cache, and offline serves the new version', async () => {
     const root = copyOfDist();
     dirs.push(root);
