@@ -1,12 +1,14 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { pinModels } from './src/inference/vite-plugin-model-pins';
+import { serviceWorker } from './src/offline/vite-plugin-service-worker';
 
 /** The built page may talk to its own origin only: a Content-Security-Policy makes that a rule,
  *  not just a habit. Build only: the dev server's React refresh preamble is an inline script. */
 const CSP = [
   "default-src 'self'",
   "script-src 'self' 'wasm-unsafe-eval'",
-  "style-src 'self' 'unsafe-inline'",
+  "style-src 'self'", // React and cornerstone set styles through the CSSOM, which CSP allows
   "img-src 'self' data: blob:",
   "connect-src 'self'",
   "worker-src 'self' blob:",
@@ -24,7 +26,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), pinModels(), serviceWorker()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

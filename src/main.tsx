@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { installDebugHook } from './debug-hook';
+import { registerServiceWorker } from './offline/register-service-worker';
 import { startModel } from './state/actions';
 import './styles.css';
 
@@ -18,4 +19,5 @@ createRoot(document.getElementById('root')!).render(
 );
 
 installDebugHook(); // window.__boneage: read-only numbers for tests and benchmarks
-void startModel();
+// The offline copy (app and models again) is fetched only once the model is up, so it never slows the start.
+void startModel().finally(registerServiceWorker);

@@ -4,10 +4,11 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { BoneAgeModel } from '../../core/model';
 import type { ModelCard } from '../../core/model/types';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from './model-index';
+import { checkPinned } from './pinned-files';
 import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Fetches `url`; refuses errors and the HTML page that dev servers and SPA hosts send for missing files. */
-async function fetchOk(url: URL, what: string): Promise<Response> {
+async function fetchOk(url: URL, what: string, pinned = true): Promise<Response> {
   let response: Response;
   try {
     response = await fetch(url.href);
@@ -18,7 +19,9 @@ async function fetchOk(url: URL, what: string): Promise<Response> {
   if (/text\/html/i.test(response.headers.get('content-type') ?? '')) {
     throw new ModelLoadError(`Could not load the ${what} (${url.pathname}): it is not on the server (a web page came back instead).`);
   }
-  return response;
+  // Byte for byte the model files the page was built with. Weight shards are left to the card's
+  // SHA-256 check below (the card itself is pinned), whose message names the shard.
+  return pinned ? checkPinned(url, response) : response;
 }
 
 async function fetchJson(url: URL, what: string): Promise<unknown> {
@@ -91,7 +94,7 @@ export async function loadBoneAgeModel(pageBase: string, wanted: string | null):
   const measured: MeasuredWeight[] = [];
   for (const path of shardPaths) {
     const url = new URL(path, modelUrl);
-    const response = await fetchOk(url, `weight file ${path} of model "${card.name}"`);
+    const response = await fetchOk(url, `weight file ${path} of model "${card.name}"`, false);
     let data: ArrayBuffer;
     try {
       data = await response.arrayBuffer();

@@ -1,5 +1,7 @@
 import type { BoneAgeModel } from '../../core/model';
-import { decodeImage } from '../../core/pipeline/decode';
+import { decodeImage, ImageDecodeError } from '../../core/pipeline/decode';
+import { checkMinimumSize } from '../../core/pipeline/min-size';
+import { readImageFile } from '../../core/pipeline/read-file';
 import '../inference/codec-wasm-urls';
 import type { DecodedImage } from '../../core/pipeline/types';
 import { parseBackendParam } from '../inference/backend-choice';
@@ -169,11 +171,14 @@ async function workCase(c: OpenCase): Promise<void> {
 async function readAndDecode(file: File): Promise<DecodedImage> {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await file.arrayBuffer());
+    bytes = await readImageFile(file, file.name); // refuses what is too big or plainly not an image, unread
   } catch (error) {
+    if (error instanceof ImageDecodeError) throw error;
     throw new Error(`This file could not be read: ${messageOf(error)}`, { cause: error });
   }
-  return decodeImage(bytes, file.name);
+  const image = await decodeImage(bytes, file.name);
+  checkMinimumSize(image);
+  return image;
 }
 
 function headerOf(decoded: DecodedImage): ImageHeader {

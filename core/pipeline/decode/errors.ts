@@ -10,6 +10,7 @@ export type ImageDecodeErrorCode =
   | 'no-pixel-data'
   | 'not-an-image'
   | 'too-large'
+  | 'too-small'
   | 'unsupported';
 
 export class ImageDecodeError extends Error {

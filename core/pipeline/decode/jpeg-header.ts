@@ -56,6 +56,7 @@ export function readJpegHeader(bytes: Uint8Array): JpegHeader {
     if (marker === 0xda) {
       if (!header) throw corrupt('the image data starts before the frame header');
       checkEndOfImage(bytes, at + 2 + length);
+      checkScanSize(header, bytes.length - (at + 2 + length));
       return header;
     }
     at += 2 + length;
@@ -70,6 +71,17 @@ function checkFlavour(h: JpegHeader): void {
   if (h.precision !== 8) throw unsupported(`${h.precision}-bit samples`);
   if (h.components === 4) throw unsupported('CMYK colour');
   if (h.components !== 1 && h.components !== 3) throw corrupt(`it declares ${h.components} colour components`);
+}
+
+/** Every 8 × 8 block of the first component costs at least one Huffman-coded bit (its DC value) in
+ *  any baseline or progressive JPEG, so a file with fewer scan bytes than blocks / 8 (halved here,
+ *  for slack) cannot hold the image its header states. Refusing it here spares the decoder seconds
+ *  and hundreds of MB for a 29-byte file that claims 7000 × 7000. */
+function checkScanSize(h: JpegHeader, scanBytes: number): void {
+  const blocks = Math.ceil(h.width / 8) * Math.ceil(h.height / 8);
+  if (scanBytes < blocks / 16) {
+    throw corrupt(`its image data (${scanBytes} bytes) is far too small for a ${h.width} × ${h.height} image`);
+  }
 }
 
 /** The scan data must be followed by FFD9 somewhere; trailing bytes after it are tolerated. */

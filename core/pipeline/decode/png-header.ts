@@ -22,6 +22,8 @@ const ALLOWED_DEPTHS: Record<number, number[]> = {
 
 const truncated = () =>
   new ImageDecodeError('truncated', 'This PNG file is incomplete (it ends too early); it may have been cut off during copying or download.');
+const animated = () =>
+  new ImageDecodeError('unsupported', 'This is an animated PNG, which is not supported; please export a single still image (PNG, JPEG or DICOM).');
 const corrupt = (why: string) => new ImageDecodeError('corrupt', `This PNG file is damaged: ${why}.`);
 
 function u32(b: Uint8Array, at: number): number {
@@ -51,13 +53,19 @@ export function readPngHeader(bytes: Uint8Array): PngHeader {
     throw corrupt(`bit depth ${header.bitDepth} is not allowed for colour type ${header.colorType}`);
   }
   checkPixelBudget(header.width, header.height);
-  checkChunkChain(bytes);
+  checkChunkChain(bytes, header);
   return header;
 }
 
-function checkChunkChain(bytes: Uint8Array): void {
+/** Deflate cannot compress better than 1032:1 (a 258-byte match in 2 bits), so image data smaller
+ *  than this share of the pixels the header promises is certainly damaged or cut short: refusing it
+ *  here spares the decoder allocating hundreds of MB for an 87-byte file that claims 7000 × 7000. */
+const DEFLATE_MAX_RATIO = 1032;
+
+function checkChunkChain(bytes: Uint8Array, header: PngHeader): void {
   let at = 8;
   let sawData = false;
+  let dataBytes = 0;
   for (;;) {
     if (at + 8 > bytes.length) throw truncated();
     const length = u32(bytes, at);
@@ -66,9 +74,19 @@ function checkChunkChain(bytes: Uint8Array): void {
     if (!/^[A-Za-z]{4}$/.test(type)) throw corrupt('the chunk structure is broken');
     const end = at + 8 + length + 4; // header + data + CRC
     if (end > bytes.length) throw truncated();
-    if (type === 'IDAT') sawData = true;
+    // An animation control chunk: an animated PNG is not a radiograph, and its first frame may not be either.
+    if (type === 'acTL') throw animated();
+    if (type === 'IDAT') {
+      sawData = true;
+      dataBytes += length;
+    }
     if (type === 'IEND') break;
     at = end;
   }
   if (!sawData) throw corrupt('it contains no image data (IDAT)');
+  const channels = [1, 0, 3, 1, 2, 0, 4][header.colorType];
+  const pixelBytes = (header.width * header.height * channels * header.bitDepth) / 8; // without filter bytes
+  if (pixelBytes > DEFLATE_MAX_RATIO * dataBytes + 1024) {
+    throw corrupt(`its image data (${dataBytes} bytes) is far too small for a ${header.width} × ${header.height} image`);
+  }
 }
