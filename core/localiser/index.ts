@@ -7,3 +7,5 @@ export { canonicalOrder } from './canonical';
 export { TwLocaliser } from './localiser-model';
 export { twRegions, THUMB_METACARPAL_TO_PROXIMAL, type TwRegion, type TwRegionId } from './tw-regions';
 export { iou, centreDistance, unionRect, diagonal, type Rect } from './geometry';
+export { parseLocaliserCard, outputWidth } from './card';
+export { roiJson } from './roi-json';
