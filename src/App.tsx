@@ -6,6 +6,7 @@ import { MapPanel } from './components/MapPanel';
 import { ModelCardPanel } from './components/ModelCardPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
+import { TwRegionsPanel } from './components/TwRegionsPanel';
 import { Viewport } from './components/Viewport';
 
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
         <aside className="side">
           <ResultPanel />
           <MapPanel />
+          <TwRegionsPanel />
           <ModelCardPanel />
           <ImageInfo />
         </aside>

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startModel } from './state/actions';
+import { followEstimates } from './state/localiser-actions';
 import './styles.css';
 
 // A file dropped outside the viewer must not make the browser navigate away (and lose the case).
@@ -17,3 +18,4 @@ createRoot(document.getElementById('root')!).render(
 );
 
 void startModel();
+followEstimates();

@@ -3,6 +3,7 @@ import { formatMonthsShort } from '../format/age';
 import { openFile } from '../state/actions';
 import { useStore } from '../state/store';
 import { CornerstoneView } from '../viewer/cornerstone-view';
+import { TwRegionsOverlay } from './TwRegionsOverlay';
 
 /** The radiograph (cornerstone) with the age map stacked on it; also the drop target for files. */
 export function Viewport() {
@@ -70,6 +71,7 @@ export function Viewport() {
         hidden={!map || !overlay.visible}
         aria-label={map ? `Regional age map, ${map.rows} by ${map.cols} cells` : undefined}
       />
+      <TwRegionsOverlay element={elementRef} />
       {!current ? (
         <div className="drop-hint">
           <p>Drop a hand radiograph here</p>
