@@ -136,8 +136,8 @@ const card = (validation: LocaliserFigures, weights: WeightFile[]): LocaliserCar
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
     durationSeconds: duration,
   },
-  validation: { n_hands: 0 } as LocaliserFigures,
-  weights: [],
+  validation,
+  weights,
 });
 const draft = new TwLocaliser(net, card({ n_hands: 0 } as LocaliserFigures, []));
 const { figures } = await evaluateCases(draft, heldOut);
