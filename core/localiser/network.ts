@@ -25,8 +25,11 @@ export function buildLocaliser(config: LocaliserConfig, side = 100, seed = 1, me
   x = tfl.layers.flatten({ name: 'flatten' }).apply(x) as tfl.SymbolicTensor;
   x = tfl.layers.dense({ name: 'hidden', units: config.hidden, activation: 'relu', kernelInitializer: init() }).apply(x) as tfl.SymbolicTensor;
   if (config.dropout > 0) x = tfl.layers.dropout({ name: 'hidden_dropout', rate: config.dropout }).apply(x) as tfl.SymbolicTensor;
+  // A near-zero output kernel: the boxes start where the bias puts them (the mean box, below). A full-size random
+  // kernel starts them all over the image, and the quickest way back to the mean is to silence the hidden layer
+  // (dead ReLUs) — the network then never leaves the mean box.
   const out = tfl.layers
-    .dense({ name: 'boxes', units: ROI_SLOTS.length * VALUES_PER_SLOT, kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }), biasInitializer: 'zeros' })
+    .dense({ name: 'boxes', units: ROI_SLOTS.length * VALUES_PER_SLOT, kernelInitializer: tfl.initializers.randomNormal({ mean: 0, stddev: 1e-3, seed: s++ }), biasInitializer: 'zeros' })
     .apply(x) as tfl.SymbolicTensor;
   const model = tfl.model({ inputs: input, outputs: out, name: 'tw_localiser' });
   if (meanTargets) {
