@@ -6,6 +6,9 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_LOCALISER, LOCALISER_INPUT, ROI_SLOTS } from '../../../core/localiser/constants';
 import { buildLocaliser } from '../../../core/localiser/network';
+import { canonicalOrder } from '../../../core/localiser/canonical';
+import { encodeTargets } from '../../../core/localiser/decode';
+import { schematicHand } from '../../helpers/schematic-hand';
 import { saveModelFolder } from '../../../training/io/model-files';
 import { initTrainingRuntime } from '../../../training/runtime';
 import { makePng } from '../../helpers/make-png';
@@ -39,7 +42,8 @@ describe('locate-rois command', () => {
   beforeAll(async () => {
     await initTrainingRuntime('cpu');
     // An untrained network with a fixed seed: the command's plumbing is what is tested, not the accuracy.
-    const net = buildLocaliser(DEFAULT_LOCALISER, 100, 5);
+    // Its output bias starts at a schematic hand's boxes (as training starts at the mean box), so boxes spread out.
+    const net = buildLocaliser(DEFAULT_LOCALISER, 100, 5, encodeTargets(canonicalOrder(schematicHand()), 1000, 1200));
     const weights = await saveModelFolder(net, model);
     const card = { name: 'test-localiser', version: '0', kind: 'tw-localiser', input: LOCALISER_INPUT, slots: ROI_SLOTS, weights };
     writeFileSync(join(model, 'model-card.json'), JSON.stringify(card));
@@ -82,8 +86,10 @@ describe('locate-rois command', () => {
       const d = lines[1].rois[i];
       for (const k of ['x0', 'y0', 'x1', 'y1']) expect(Math.abs(d[k] - 2 * b[k]), k).toBeLessThanOrEqual(0.11);
     });
-    // Not all boxes collapsed onto one point: the untrained head still spreads them.
-    const xs = new Set(lines[2].rois.map((b: { x0: number }) => b.x0));
-    expect(xs.size).toBeGreaterThan(1);
+    // The boxes sit where the network puts them, scaled to each frame: the Wrist near the schematic's (390–610, 810–1030 of 1000×1200).
+    const wrist = lines[2].rois[16];
+    expect(wrist.x0 / 1200).toBeCloseTo(0.39, 1);
+    expect(wrist.y1 / 900).toBeCloseTo(1030 / 1200, 1);
+    expect(new Set(lines[2].rois.map((b: { x0: number }) => b.x0)).size).toBe(17);
   }, 120_000);
 });
