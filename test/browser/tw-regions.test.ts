@@ -1,6 +1,9 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save a screenshot there when set
@@ -66,12 +69,46 @@ describe.skipIf(mode === 'skip')('TW regions on the page', () => {
   });
 
   it.skipIf(!SHOTS || !REAL)('screenshot on a real radiograph (only with BONEAGE_SCREENSHOTS and BONEAGE_TW_SCREENSHOT_IMAGE)', async () => {
-    const { readFileSync } = await import('node:fs');
     const { page } = w;
     const outcome = await dropFile(page, 'real.png', new Uint8Array(readFileSync(REAL!)), 'image/png');
     expect(outcome.kind, outcome.text).toBe('result');
     await page.waitForFunction(() => document.querySelectorAll('[data-testid="tw-box"]').length === 17, undefined, { timeout: 60_000 });
     await page.locator('[data-testid="overlay-toggle"]').uncheck();
     await page.screenshot({ path: `${SHOTS}/tw-regions.png` });
+  });
+});
+
+describe.skipIf(mode === 'skip')('a tampered localiser', () => {
+  let h: Harness;
+  let copy: string;
+
+  beforeAll(async () => {
+    // A copy of the built page with one byte of the localiser's first shard flipped; dist/ itself is untouched.
+    copy = mkdtempSync(join(tmpdir(), 'boneage-tw-tampered-'));
+    cpSync(DIST, copy, { recursive: true });
+    const index = JSON.parse(readFileSync(join(copy, 'models/index.json'), 'utf8'));
+    const dir = join(copy, 'models', index.localiser.path);
+    const card = JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8'));
+    const file = join(dir, card.weights[0].path);
+    const bytes = readFileSync(file);
+    bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+    writeFileSync(file, bytes);
+    h = await startHarness(mode, copy);
+  });
+
+  afterAll(async () => {
+    await h?.close();
+    if (copy) rmSync(copy, { recursive: true, force: true });
+  });
+
+  it('is refused with a message in its panel; the age estimate still works', async () => {
+    const w = await openPage(h);
+    const outcome = await dropFile(w.page, 'hand.png', makeHandPng(), 'image/png');
+    expect(outcome.kind, outcome.text).toBe('result');
+    const error = w.page.locator('[data-testid="tw-error"]');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toMatch(/localiser could not be loaded: Model "tw-localiser" failed its integrity check/);
+    expect(await w.page.locator('[data-testid="tw-box"]').count()).toBe(0);
+    expect(w.pageErrors).toEqual([]);
   });
 });
