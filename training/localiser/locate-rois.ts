@@ -4,13 +4,14 @@
  *   npm run --silent locate-rois -- --model <localiser folder> --images <dir>
  * stdout: one JSON line per image, files in name order:
  *   {"id","width","height","rois":[{"label","x0","y0","x1","y1","score"}]}
- * with boxes in the ORIGINAL image's pixel frame. Files that cannot be decoded are reported on stderr and
- * skipped; the exit status is then 1.
+ * with boxes in the ORIGINAL image's pixel frame. Files that are not images at all (a LICENSE, a README) are
+ * noted on stderr and ignored; images that cannot be decoded are reported on stderr, skipped, and make the
+ * exit status 1.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { roiJson } from '../../core/localiser/roi-json';
-import { decodeImage } from '../../core/pipeline/decode';
+import { decodeImage, ImageDecodeError } from '../../core/pipeline/decode';
 import { parseArgs } from '../cli-args';
 import { initTrainingRuntime } from '../runtime';
 import { loadLocaliserFolder } from './load';
@@ -27,8 +28,13 @@ for (const file of files) {
   try {
     img = decodeImage(new Uint8Array(readFileSync(join(dir, file))), file);
   } catch (error) {
-    failed++;
-    process.stderr.write(`${file}: skipped: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    if (error instanceof ImageDecodeError && error.code === 'unknown-format') {
+      process.stderr.write(`${file}: not an image, ignored (${message})\n`);
+    } else {
+      failed++;
+      process.stderr.write(`${file}: skipped: ${message}\n`);
+    }
     continue;
   }
   const rois = (await model.locate(img)).map(roiJson);

@@ -54,13 +54,16 @@ describe('locate-rois command', () => {
     writeFileSync(join(images, 'a-157x211.png'), makePng({ width: 157, height: 211, data: a, channels: 1 }));
     writeFileSync(join(images, 'b-314x422.png'), makePng({ width: 314, height: 422, data: doubled(a, 157, 211), channels: 1 }));
     writeFileSync(join(images, 'c-1200x900.png'), makePng({ width: 1200, height: 900, data: handPixels(1200, 900), channels: 1 }));
-    writeFileSync(join(images, 'd-broken.png'), new Uint8Array([1, 2, 3, 4]));
+    const png = makePng({ width: 157, height: 211, data: a, channels: 1 });
+    writeFileSync(join(images, 'd-broken.png'), png.subarray(0, 60)); // a PNG cut short
+    writeFileSync(join(images, 'LICENSE'), 'MIT licence text');
   }, 120_000);
 
   it('prints one JSON line per readable image, 17 labelled boxes in that image’s own pixel frame', () => {
     const r = spawnSync(tsx, ['training/localiser/locate-rois.ts', '--model', model, '--images', images, '--backend', 'cpu'], { encoding: 'utf8' });
     expect(r.stderr).toMatch(/d-broken\.png: skipped/);
-    expect(r.status).toBe(1); // one file could not be read
+    expect(r.stderr).toMatch(/LICENSE: not an image, ignored/);
+    expect(r.status).toBe(1); // one image could not be read
     const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(lines.map((l) => [l.id, l.width, l.height])).toEqual([
       ['a-157x211', 157, 211],
