@@ -126,7 +126,7 @@ const card = (validation: LocaliserFigures, weights: WeightFile[]): LocaliserCar
   input: spec,
   slots: ROI_SLOTS,
   training: {
-    data: `Koitka et al., "Ossification area localization in pediatric hand radiographs using deep neural networks for object detection", PLOS ONE 13(11): e0207496, 2018: Pascal VOC boxes on ${cases.length + skipped.length} RSNA training radiographs (${cases.length} with all 17 boxes used), scaled onto the RSNA 100×100 thumbnails`,
+    data: `Koitka et al., "Ossification area localization in pediatric hand radiographs using deep neural networks for object detection", PLOS ONE 13(11): e0207496, 2018: Pascal VOC boxes on ${cases.length + skipped.length} RSNA training radiographs (${cases.length} used: those with all 17 boxes and a thumbnail; the others are listed in split.json), scaled onto the RSNA 100×100 thumbnails`,
     licence: 'Annotations: MIT licence (Koitka et al. 2018). Images: RSNA Pediatric Bone Age Challenge 2017 training set, research use.',
     split: { seed, heldOut: heldOut.length, train: train.length, splitFile: 'split.json' },
     epochs, batchSize,
