@@ -13,6 +13,7 @@ import { ReportPanel } from './components/ReportPanel';
 import { PullingCellsPanel } from './components/PullingCellsPanel';
 import { ResultPanel } from './components/ResultPanel';
 import { StatusBar } from './components/StatusBar';
+import { TwRegionsPanel } from './components/TwRegionsPanel';
 import { Viewport } from './components/Viewport';
 import { Worklist } from './components/Worklist';
 
@@ -38,6 +39,7 @@ export function App() {
           <ComparisonPanel />
           <ReportPanel />
           <MapPanel />
+          <TwRegionsPanel />
           <PullingCellsPanel />
           <LearnedRoisPanel />
           <ModelCardPanel />

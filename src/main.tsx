@@ -4,6 +4,7 @@ import { App } from './App';
 import { installDebugHook } from './debug-hook';
 import { registerServiceWorker } from './offline/register-service-worker';
 import { startModel } from './state/actions';
+import { followEstimates } from './state/localiser-actions';
 import './styles.css';
 
 // A file dropped outside the viewer must not make the browser navigate away (and lose the case).
@@ -19,5 +20,6 @@ createRoot(document.getElementById('root')!).render(
 );
 
 installDebugHook(); // window.__boneage: read-only numbers for tests and benchmarks
+followEstimates(); // the TW-region localiser runs after each estimate
 // The offline copy (app and models again) is fetched only once the model is up, so it never slows the start.
 void startModel().finally(registerServiceWorker);

@@ -73,6 +73,7 @@ export function LearnedRoisPanel() {
                     data-map={roi.map}
                     data-box={[roi.box.x0, roi.box.y0, roi.box.x1, roi.box.y1].map((v) => v.toFixed(1)).join(',')}
                     data-peak={`${roi.peak.x.toFixed(1)},${roi.peak.y.toFixed(1)}`}
+                    data-region={hits ? (hits[i].label ?? 'none') : ''}
                   >
                     <td>
                       <span className="roi-swatch" style={{ background: rgbCss(roiColour(i)) }} /> {i + 1}

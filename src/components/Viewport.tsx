@@ -6,6 +6,7 @@ import { useViewerStore } from '../state/viewer-store';
 import { setActiveView } from '../viewer/active-view';
 import { CornerstoneView } from '../viewer/cornerstone-view';
 import { LearnedRoiCanvas } from './LearnedRoiCanvas';
+import { TwRegionsOverlay } from './TwRegionsOverlay';
 import { attachInteraction } from '../viewer/interaction';
 import { HelpPanel } from './HelpPanel';
 import { ViewerToolbar, ViewReadoutLabel } from './ViewerToolbar';
@@ -103,6 +104,7 @@ export function Viewport() {
           aria-label={map ? `Regional age map, ${map.rows} by ${map.cols} cells` : undefined}
         />
         <LearnedRoiCanvas element={elementRef} />
+        <TwRegionsOverlay element={elementRef} />
         {!current ? (
           <div className="drop-hint">
             <p>Drop hand radiographs here</p>

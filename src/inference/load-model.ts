@@ -24,7 +24,7 @@ async function fetchOk(url: URL, what: string, pinned = true): Promise<Response>
   return pinned ? checkPinned(url, response) : response;
 }
 
-async function fetchJson(url: URL, what: string): Promise<unknown> {
+export async function fetchJson(url: URL, what: string): Promise<unknown> {
   const response = await fetchOk(url, what);
   try {
     return await response.json();
@@ -43,12 +43,12 @@ interface ModelJson {
   userDefinedMetadata?: object;
 }
 
-function networkError(card: ModelCard, reason: string, cause?: unknown): ModelLoadError {
+function networkError(card: Pick<ModelCard, 'name'>, reason: string, cause?: unknown): ModelLoadError {
   return new ModelLoadError(`Could not load the network of model "${card.name}": ${reason.replace(/\.$/, '')}.`, { cause });
 }
 
 /** model.json, parsed and checked for the parts the page relies on. */
-async function fetchModelJson(card: ModelCard, url: URL): Promise<ModelJson> {
+async function fetchModelJson(card: Pick<ModelCard, 'name'>, url: URL): Promise<ModelJson> {
   let json: unknown;
   try {
     json = await fetchJson(url, 'network file');
@@ -76,6 +76,12 @@ export async function loadBoneAgeModel(pageBase: string, wanted: string | null):
   const cardUrl = new URL('model-card.json', dir);
   const card = parseModelCard(await fetchJson(cardUrl, 'model card'), cardUrl.pathname);
 
+  return new BoneAgeModel(await loadVerifiedNetwork(card, dir, pageBase), card);
+}
+
+/** A model folder's network, every weight shard checked against `card.weights` (byte count and SHA-256)
+ *  before the network is built from memory. Shared by the age model and the TW-region localiser. */
+export async function loadVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: unknown }, dir: URL, pageBase: string): Promise<tfl.LayersModel> {
   // Web Crypto exists only in secure contexts (https, localhost); without it nothing can be checked.
   const subtle = (globalThis.crypto as Crypto | undefined)?.subtle as SubtleCrypto | undefined;
   if (!subtle) throw new ModelLoadError(insecureOriginMessage(card.name, globalThis.location?.origin ?? new URL(pageBase).origin));
@@ -84,7 +90,7 @@ export async function loadBoneAgeModel(pageBase: string, wanted: string | null):
   const modelJson = await fetchModelJson(card, modelUrl);
   // Shards in the order tfjs expects the weight data: group by group, path by path.
   const shardPaths = modelJson.weightsManifest.flatMap((group) => group.paths);
-  const cardWeights: unknown = (card as Partial<ModelCard>).weights;
+  const cardWeights: unknown = card.weights;
 
   // Refuse before downloading anything the card does not vouch for.
   const listing = checkWeightListing(shardPaths, cardWeights);
@@ -124,7 +130,7 @@ export async function loadBoneAgeModel(pageBase: string, wanted: string | null):
   } catch (error) {
     throw networkError(card, error instanceof Error ? error.message : String(error), error);
   }
-  return new BoneAgeModel(net, card);
+  return net;
 }
 
 /** One dummy inference so shaders/kernels are compiled before the first real case. */

@@ -66,6 +66,11 @@ describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
       expect(py).toBeGreaterThanOrEqual(y0);
       expect(py).toBeLessThanOrEqual(y1);
     }
+    // Once the TW-region localiser has run on this case, each projection is assigned a located region (or 'none').
+    await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="roi-legend-row"]')].every((e) => e.getAttribute('data-region')), undefined, { timeout: 60_000 });
+    const regions = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-region')!));
+    for (const r of regions) expect(r).toMatch(/^(DIP[2-5]|PIP[1-5]|MCP[1-5]|Radius|Ulna|Wrist|none)$/);
+    console.log(`Learned ROIs (conv3) fall in: ${regions.join(', ')}`);
     wasmMaps = await rows.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-map'))));
     wasmBoxes = await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-box')!.split(',').map(Number)));
     // Each projection its own colour.
