@@ -4,6 +4,8 @@ import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
 import { putDecodedImage } from '../viewer/image-loader';
+import type { DecodedImage } from '../../core/pipeline/types';
+import { assessCase, startQc } from './qc-actions';
 import { useStore, type OpenCase } from './store';
 
 const get = useStore.getState;
@@ -20,6 +22,7 @@ let started = false;
 export async function startModel(location: Location = window.location, base: string = document.baseURI): Promise<void> {
   if (started) return;
   started = true;
+  void startQc(base); // quality control loads beside the age model
   const { requested, invalid } = parseBackendParam(location.search);
   set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
   try {
@@ -82,10 +85,22 @@ function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
     failOpen(seq, fileName, messageOf(error));
     return;
   }
+  showImage(image, fileName, bytes.length, seq);
+}
+
+/** Opens an image already decoded (the flip button's mirror image) as a new case. */
+export function openImage(image: DecodedImage, fileName: string, fileBytes: number): void {
+  const seq = get().seq + 1;
+  set({ seq });
+  showImage(image, fileName, fileBytes, seq);
+}
+
+function showImage(image: DecodedImage, fileName: string, fileBytes: number, seq: number): void {
   if (get().seq !== seq) return;
   const imageId = putDecodedImage(image);
-  const opened: OpenCase = { seq, fileName, fileBytes: bytes.length, image, imageId, result: null, estimating: false, estimateError: null };
+  const opened: OpenCase = { seq, fileName, fileBytes, image, imageId, result: null, estimating: false, estimateError: null };
   set({ current: opened, reading: false, error: null });
+  void assessCase(seq, image);
   if (get().model) void estimateCurrent(seq);
 }
 
