@@ -133,16 +133,16 @@ export function twoHands(a: GrayImage, b: GrayImage, rng: Rng): GrayImage {
   return { width: w, height: h, data };
 }
 
-/** Underexposed: the whole range squeezed into the bottom 6–20% of the scale (darker still is blank). */
+/** Underexposed: the brightest 1% brought down to 4–9% of full scale (darker still is blank). */
 export function tooDark(hand: GrayImage, rng: Rng): GrayImage {
-  const g = rng.uniform(0.06, 0.2);
+  const g = (rng.uniform(0.04, 0.09) * 255) / Math.max(1, darkLevel(hand, 0.99));
   return { ...hand, data: hand.data.map((v) => Math.round(v * g)) };
 }
 
 /** Burnt out: washed out towards white, or clipped by too much gain. */
 export function burntOut(hand: GrayImage, rng: Rng): GrayImage {
   if (rng() < 0.5) {
-    const g = rng.uniform(0.05, 0.3);
+    const g = rng.uniform(0.05, 0.25); // even black ends up at ≥ 75% of full scale
     return { ...hand, data: hand.data.map((v) => clamp255(255 - (255 - v) * g)) };
   }
   const knee = darkLevel(hand, rng.uniform(0.1, 0.4)); // ≥ 60% of pixels end up white

@@ -4,20 +4,20 @@
  *   npm run --silent train:qc -- [--steps 2500] [--batch 64] [--minutes 12] [--out public/models/qc-hand]
  * The age model's validation split is left untouched for bench:qc.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { QC_CLASSES } from '../../core/qc/classes';
 import { QC_SIDE } from '../../core/qc/qc-input';
 import { parseArgs } from '../cli-args';
-import { saveModelFolder } from '../io/model-files';
+import { loadModelFolder, saveModelFolder } from '../io/model-files';
 import { initTrainingRuntime } from '../runtime';
 import { buildQcNet } from './qc-net';
 import { readSplit, readThumbnails, sharedDataDir } from './real-thumbnails';
 import { makeRng } from './rng';
 import { QcSampler } from './sampler';
 
-const args = parseArgs(process.argv.slice(2), { steps: 'number', batch: 'number', minutes: 'number', out: 'string', seed: 'number', lr: 'number', split: 'string', limit: 'number' });
+const args = parseArgs(process.argv.slice(2), { steps: 'number', batch: 'number', minutes: 'number', out: 'string', seed: 'number', lr: 'number', split: 'string', limit: 'number', init: 'string' });
 const steps = Number(args.steps ?? 2500), batch = Number(args.batch ?? 64), minutes = Number(args.minutes ?? 12);
 const seed = Number(args.seed ?? 7), peakLr = Number(args.lr ?? 2e-3);
 const out = String(args.out ?? 'public/models/qc-hand');
@@ -36,6 +36,15 @@ const sampler = new QcSampler(real, rng, Array.from({ length: 400 }, (_, i) => i
 // ok, not-hand, mirrored, rotated, inverted, multiple-hands
 const weights = [0.4, 0.16, 0.16, 0.1, 0.08, 0.1];
 const net = buildQcNet(seed);
+/** The earlier run's training record, when continuing. */
+const prior = args.init ? JSON.parse(readFileSync(join(String(args.init), 'model-card.json'), 'utf8')).training as { steps: number; durationSeconds: number; stages?: object[] } : null;
+if (args.init) {
+  // Continue from an earlier run's weights (same architecture), e.g. when the machine was too busy.
+  const earlier = await loadModelFolder(String(args.init));
+  net.setWeights(earlier.getWeights());
+  earlier.dispose();
+  console.error(`continuing from ${args.init}`);
+}
 const optimizer = tf.train.adam(peakLr);
 const lr = optimizer as unknown as { learningRate: number };
 const start = Date.now();
@@ -78,8 +87,10 @@ const card = {
   training: {
     data: `RSNA thumbnails of the age model's training split (${real.length} ids from bonet-rsna100/split.json); its validation ids are held out for bench:qc`,
     classWeights: Object.fromEntries(QC_CLASSES.map((c, i) => [c, weights[i]])),
-    steps: done, batchSize: batch, optimizer: `Adam, peak lr ${peakLr}, warm-up then cosine over min(steps, ${minutes} min)`, seed,
-    runtime: `TensorFlow.js 4.22.0 (${backend})`, durationSeconds: seconds,
+    steps: done + (prior?.steps ?? 0),
+    stages: [...(prior?.stages ?? []), { steps: done, peakLr, seconds, cpuSeconds: Math.round(process.cpuUsage().user / 1e6) }],
+    batchSize: batch, optimizer: `Adam, peak lr ${peakLr}, warm-up then cosine over min(steps, ${minutes} min)`, seed,
+    runtime: `TensorFlow.js 4.22.0 (${backend})`, durationSeconds: seconds + (prior?.durationSeconds ?? 0),
   },
   weights: weightsFiles,
 };
