@@ -1,18 +1,22 @@
 import type { AgeMap } from '../model/types';
 
 /** How an estimate's interval is made: half-width = q · (offsetMonths + spread), where `spread` is the
- *  case's own uncertainty signal (see `method`) in months. Written by `npm run calibrate:interval`
- *  into the model card's `interval` field. */
+ *  case's own uncertainty signal (see `method`) in months; for `age-band`, half-width = the q of the band
+ *  the estimate falls in. Written by `npm run calibrate:interval` into the model card's `interval` field. */
 export interface IntervalCalibration {
   /** `map-spread`: standard deviation of the age map's cells; `tta`: standard deviation of the
-   *  estimates of the image shifted by `shifts`; `constant`: no per-case signal (spread = 0). */
-  method: 'map-spread' | 'tta' | 'constant';
+   *  estimates of the image shifted by `shifts`; `constant`: no per-case signal (spread = 0);
+   *  `age-band`: a separate conformal quantile per band of estimated age (Mondrian conformal). */
+  method: 'map-spread' | 'tta' | 'constant' | 'age-band';
   /** Nominal coverage, e.g. 0.9. */
   coverage: number;
   q: number;
   offsetMonths: number;
   /** Pixel shifts of the model's input plane, for `tta`. */
   shifts?: Array<[number, number]>;
+  /** For `age-band`: band edges in months (ascending) and one half-width per band (edges + 1 of them). */
+  bandEdges?: number[];
+  bandQ?: number[];
 }
 
 export interface AgeInterval {
@@ -38,13 +42,24 @@ export function mapSpread(map: AgeMap): number {
   return spreadOf(map.months);
 }
 
-export function halfWidth(spread: number, cal: IntervalCalibration): number {
+/** Which age band an estimate falls in: the number of edges at or below it. */
+export function bandOf(estimate: number, edges: readonly number[]): number {
+  let b = 0;
+  while (b < edges.length && estimate >= edges[b]) b++;
+  return b;
+}
+
+export function halfWidth(estimate: number, spread: number, cal: IntervalCalibration): number {
+  if (cal.method === 'age-band') {
+    if (!cal.bandEdges || !cal.bandQ || cal.bandQ.length !== cal.bandEdges.length + 1) throw new Error('An age-band interval needs bandEdges and one bandQ more.');
+    return cal.bandQ[bandOf(estimate, cal.bandEdges)];
+  }
   return cal.q * (cal.offsetMonths + (cal.method === 'constant' ? 0 : spread));
 }
 
 /** The interval around an estimate; bone age cannot be negative. */
 export function intervalOf(estimate: number, spread: number, cal: IntervalCalibration): AgeInterval {
-  const h = halfWidth(spread, cal);
+  const h = halfWidth(estimate, spread, cal);
   return { lo: Math.max(0, estimate - h), hi: estimate + h, coverage: cal.coverage };
 }
 
@@ -68,6 +83,13 @@ export function calibrate(cases: CalibrationCase[], method: IntervalCalibration[
   const unit = (c: CalibrationCase) => offsetMonths + (method === 'constant' ? 0 : c.spread);
   const scores = cases.map((c) => Math.abs(c.truth - c.estimate) / unit(c));
   return { method, coverage, q: conformalQuantile(scores, coverage), offsetMonths };
+}
+
+/** Mondrian (per-band) split conformal: in each band of estimated age, the conformal quantile of |error|. */
+export function calibrateBands(cases: CalibrationCase[], edges: number[], coverage: number): IntervalCalibration {
+  const bandQ = Array.from({ length: edges.length + 1 }, (_, b) =>
+    conformalQuantile(cases.filter((c) => bandOf(c.estimate, edges) === b).map((c) => Math.abs(c.truth - c.estimate)), coverage));
+  return { method: 'age-band', coverage, q: 1, offsetMonths: 0, bandEdges: edges, bandQ };
 }
 
 /** Coverage and mean width of a calibration on (other) cases. */

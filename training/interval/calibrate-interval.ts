@@ -2,14 +2,17 @@
  * Calibrates the bone-age interval on the age model's validation split (split conformal):
  * a seeded half of the validation cases chooses the method and q, the other half reports coverage
  * of the nominal interval and its mean width; the 40 full-resolution radiographs are a second check.
- *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--dry-run]
+ *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--tta] [--dry-run]
+ * Methods compared: a constant width, one per band of estimated age (Mondrian conformal; bands at 60,
+ * 120, 168 months), and a width scaled by the age map's spread; with --tta also by
+ * the spread of the estimates over four ±3 px shifts (five forward passes per case).
  * Writes the chosen calibration into the model card's `interval` field; last stdout line is JSON.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
 import { preprocess } from '../../core/pipeline/preprocess';
-import { assessIntervals, calibrate, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
+import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
 import { shiftedPlanes, TTA_SHIFTS } from '../../core/uncertainty/tta';
 import { parseArgs } from '../cli-args';
 import { readLabels } from '../data/rsna';
@@ -19,7 +22,9 @@ import { readRadiograph, readSplit, sharedDataDir } from '../qc/real-thumbnails'
 import { makeRng } from '../qc/rng';
 import { initTrainingRuntime } from '../runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean', tta: 'boolean' });
+// Test-time augmentation costs five forward passes per case: only with --tta.
+const withTta = Boolean(args.tta);
 const dir = String(args.model ?? 'public/models/bonet-rsna100');
 const coverage = Number(args.coverage ?? 0.9);
 const data = sharedDataDir();
@@ -37,14 +42,22 @@ interface Measured { id: string; truth: number; estimate: number; mapSpread: num
 async function measure(ids: string[], truth: Map<string, number>, imagesDir: string, label: string): Promise<Measured[]> {
   const out: Measured[] = [];
   const bar = new ProgressBar(label, ids.length);
-  for (const [i, id] of ids.entries()) {
-    const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
-    const [base, ...shifted] = await model.estimatePlanes([plane, ...shiftedPlanes(plane, TTA_SHIFTS)]);
-    out.push({
-      id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
-      ttaSpread: spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]),
+  const per = withTta ? 1 + TTA_SHIFTS.length : 1;
+  for (let i = 0; i < ids.length; i += 32) {
+    const chunk = ids.slice(i, i + 32);
+    const planes = chunk.flatMap((id) => {
+      const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
+      return withTta ? [plane, ...shiftedPlanes(plane, TTA_SHIFTS)] : [plane];
     });
-    if (i % 100 === 0) bar.update(i + 1, '');
+    const estimates = await model.estimatePlanes(planes);
+    chunk.forEach((id, k) => {
+      const [base, ...shifted] = estimates.slice(k * per, (k + 1) * per);
+      out.push({
+        id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
+        ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
+      });
+    });
+    bar.update(Math.min(ids.length, i + 32), '');
   }
   bar.done('');
   return out;
@@ -64,7 +77,9 @@ const asCases = (ms: Measured[], method: IntervalCalibration['method']): Calibra
 
 // For each method, the offset (months) that gives the narrowest intervals on the calibration half.
 const offsets = [0.5, 1, 2, 3, 5, 8, 12, 20, 40];
-const candidates = (['constant', 'map-spread', 'tta'] as const).map((method) => {
+const methods = withTta ? (['constant', 'map-spread', 'tta'] as const) : (['constant', 'map-spread'] as const);
+type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: ReturnType<typeof assessIntervals> };
+const candidates: Candidate[] = methods.map((method) => {
   const tries = (method === 'constant' ? [1] : offsets).map((o) => {
     const cal = calibrate(asCases(calib, method), method, o, coverage);
     return { cal, calibWidth: assessIntervals(asCases(calib, method), cal).meanWidthMonths };
@@ -73,6 +88,12 @@ const candidates = (['constant', 'map-spread', 'tta'] as const).map((method) => 
   const cal: IntervalCalibration = method === 'tta' ? { ...best.cal, shifts: TTA_SHIFTS } : best.cal;
   return { method, cal, calibWidth: best.calibWidth, test: assessIntervals(asCases(test, method), cal) };
 });
+// Mondrian conformal over bands of estimated age (errors differ between infants and adolescents).
+const BAND_EDGES = [60, 120, 168];
+{
+  const cal = calibrateBands(asCases(calib, 'constant'), BAND_EDGES, coverage);
+  candidates.push({ method: 'age-band', cal, calibWidth: assessIntervals(asCases(calib, 'constant'), cal).meanWidthMonths, test: assessIntervals(asCases(test, 'constant'), cal) });
+}
 const chosen = candidates.slice().sort((a, b) => a.calibWidth - b.calibWidth)[0];
 
 // Second check: the 40 full-resolution radiographs (not in the thumbnails, never seen in training).
@@ -86,16 +107,16 @@ if (existsSync(join(frDir, 'fullres-check.csv'))) {
 
 const r = (v: number) => Math.round(v * 1000) / 1000;
 for (const c of candidates) {
-  console.error(`${c.method.padEnd(10)} q ${c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · calibration-half width ${c.calibWidth.toFixed(1)} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months`);
+  console.error(`${c.method.padEnd(10)} q ${c.cal.bandQ ? c.cal.bandQ.map((q) => q.toFixed(1)).join('/') + ` (bands at ${c.cal.bandEdges!.join(', ')} months)` : c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · calibration-half width ${c.calibWidth.toFixed(1)} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months`);
 }
 const record = {
-  ...chosen.cal, q: r(chosen.cal.q),
+  ...chosen.cal, q: r(chosen.cal.q), ...(chosen.cal.bandQ ? { bandQ: chosen.cal.bandQ.map(r) } : {}),
   calibration: {
     data: `${card.name} validation split (${measured.length} thumbnails), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
-    chosenBy: 'narrowest mean width on the calibration half, over method (constant, map-spread, tta) and offset',
+    chosenBy: `narrowest mean width on the calibration half, over method (${methods.join(', ')}) and offset`,
     testHalf: { n: chosen.test.n, coverage: r(chosen.test.coverage), meanWidthMonths: r(chosen.test.meanWidthMonths) },
     fullRes40: fullres && { n: fullres.n, coverage: r(fullres.coverage), meanWidthMonths: r(fullres.meanWidthMonths) },
-    alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
+    alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
     date: new Date().toISOString().slice(0, 10),
   },
 };
@@ -105,4 +126,4 @@ if (!args['dry-run']) {
   writeFileSync(join(dir, 'model-card.json'), JSON.stringify(raw, null, 2) + '\n');
   console.error(`wrote the interval calibration into ${join(dir, 'model-card.json')}`);
 }
-console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives }));
+console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives }));

@@ -6,6 +6,7 @@
  * radiographs, the 10 unlabelled ones, and with --all every one of the 11,477 thumbnails (85% of which
  * the classifier was trained on). Negatives: from held-out real thumbnails and from generated hands
  * (seeds ≥ 100000; training used 1–400). Per-category lines on stderr; the last stdout line is JSON.
+ * --list-flagged prints the ids of the real radiographs it flagged, to look at them.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ import { readRadiograph, readSplit, readThumbnails, sharedDataDir } from './real
 import { makeRng } from './rng';
 import { syntheticLeftHand } from './synthetic-hand';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', 'per-kind': 'number', all: 'boolean', split: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', 'per-kind': 'number', all: 'boolean', split: 'string', 'list-flagged': 'boolean' });
 const dir = String(args.model ?? 'public/models/qc-hand');
 const perKind = Number(args['per-kind'] ?? 300);
 await initTrainingRuntime('wasm');
@@ -39,15 +40,17 @@ async function assess(img: DecodedImage): Promise<QcReport> {
   return r;
 }
 
-interface Tally { n: number; accepted: number; reasons: Record<string, number> }
-async function acceptance(label: string, images: Iterable<DecodedImage>): Promise<Tally> {
-  const t: Tally = { n: 0, accepted: 0, reasons: {} };
+interface Tally { n: number; accepted: number; reasons: Record<string, number>; flaggedIds: string[] }
+async function acceptance(label: string, images: Iterable<DecodedImage>, ids?: string[]): Promise<Tally> {
+  const t: Tally = { n: 0, accepted: 0, reasons: {}, flaggedIds: [] };
   for (const img of images) {
     const r = await assess(img);
-    t.n++;
     if (r.ok) t.accepted++;
+    else if (ids) t.flaggedIds.push(`${ids[t.n]}:${r.flags.map((f) => f.code).join('+')}`);
+    t.n++;
     for (const f of r.flags) t.reasons[f.code] = (t.reasons[f.code] ?? 0) + 1;
   }
+  if (args['list-flagged'] && t.flaggedIds.length) console.error(`  flagged: ${t.flaggedIds.join(' ')}`);
   console.error(`${label.padEnd(34)} accepted ${t.accepted}/${t.n} = ${(100 * t.accepted / t.n).toFixed(1)}%  flags ${JSON.stringify(t.reasons)}`);
   return t;
 }
@@ -66,21 +69,21 @@ if (!data) {
   const held = readThumbnails(thumbs, split.validation);
   realHands = held.map((u) => ({ width: 100, height: 100, data: Float32Array.from(u) }));
   const real: Record<string, Tally> = {};
-  real.thumbnails_heldout = await acceptance(`real thumbnails, held out (${held.length})`, realHands.map((h) => asDecoded(h)));
+  real.thumbnails_heldout = await acceptance(`real thumbnails, held out (${held.length})`, realHands.map((h) => asDecoded(h)), split.validation);
   const frDir = join(data, 'rsna-bone-age-fullres');
   if (existsSync(join(frDir, 'fullres-check.csv'))) {
     const ids = readLabels(join(frDir, 'fullres-check.csv')).map((c) => c.id);
-    real.fullres_40 = await acceptance('real full-resolution (40)', ids.map((id) => asDecoded(readRadiograph(join(frDir, 'images', `${id}.png`)))));
+    real.fullres_40 = await acceptance('real full-resolution (40)', ids.map((id) => asDecoded(readRadiograph(join(frDir, 'images', `${id}.png`)))), ids);
   }
   const unDir = join(data, 'unlabelled-radiographs');
   if (existsSync(unDir)) {
     const files = readdirSync(unDir).filter((f) => f.endsWith('.png')).sort();
-    real.unlabelled_10 = await acceptance(`real unlabelled (${files.length})`, files.map((f) => asDecoded(readRadiograph(join(unDir, f)))));
+    real.unlabelled_10 = await acceptance(`real unlabelled (${files.length})`, files.map((f) => asDecoded(readRadiograph(join(unDir, f)))), files);
   }
   if (args.all) {
     const all = readLabels(join(data, 'rsna-bone-age', 'boneage-training-dataset.csv')).map((c) => c.id);
     const gen = function* () { for (const id of all) yield asDecoded(readRadiograph(join(thumbs, `${id}.png`))); };
-    real.thumbnails_all = await acceptance(`real thumbnails, all (${all.length})`, gen());
+    real.thumbnails_all = await acceptance(`real thumbnails, all (${all.length})`, gen(), all);
   }
   results.real = Object.fromEntries(Object.entries(real).map(([k, t]) => [k, { n: t.n, accepted: t.accepted, rate: r3(t.accepted / t.n), flags: t.reasons }]));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessIntervals, calibrate, conformalQuantile, halfWidth, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
+import { assessIntervals, bandOf, calibrate, calibrateBands, conformalQuantile, halfWidth, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
 import { shiftedPlanes } from '../../../core/uncertainty/tta';
 import { makeRng } from '../../../training/qc/rng';
 
@@ -14,10 +14,31 @@ describe('interval arithmetic', () => {
 
   it('makes estimate ± q·(offset + spread), never below zero', () => {
     const cal = { method: 'map-spread' as const, coverage: 0.9, q: 2, offsetMonths: 3 };
-    expect(halfWidth(5, cal)).toBe(16);
+    expect(halfWidth(100, 5, cal)).toBe(16);
     expect(intervalOf(100, 5, cal)).toEqual({ lo: 84, hi: 116, coverage: 0.9 });
     expect(intervalOf(10, 5, cal).lo).toBe(0);
-    expect(halfWidth(5, { ...cal, method: 'constant' })).toBe(6); // the spread is ignored
+    expect(halfWidth(100, 5, { ...cal, method: 'constant' })).toBe(6); // the spread is ignored
+  });
+
+  it('age bands: each estimate gets its band\'s own half-width', () => {
+    expect(bandOf(59.9, [60, 120])).toBe(0);
+    expect(bandOf(60, [60, 120])).toBe(1);
+    expect(bandOf(500, [60, 120])).toBe(2);
+    const cal = { method: 'age-band' as const, coverage: 0.9, q: 1, offsetMonths: 0, bandEdges: [60, 120], bandQ: [10, 20, 30] };
+    expect(intervalOf(100, 0, cal)).toEqual({ lo: 80, hi: 120, coverage: 0.9 });
+    expect(intervalOf(150, 0, cal).hi).toBe(180);
+    expect(() => halfWidth(1, 0, { ...cal, bandQ: [1] })).toThrow(/bandQ/);
+    // Calibrated per band: young cases with small errors get narrow intervals.
+    const rng = makeRng(12);
+    const draw = (n: number) => Array.from({ length: n }, () => {
+      const estimate = rng.uniform(0, 200);
+      return { estimate, spread: 0, truth: estimate + (estimate < 100 ? 5 : 25) * rng.normal() };
+    });
+    const banded = calibrateBands(draw(3000), [100], 0.9);
+    expect(banded.bandQ![0]).toBeLessThan(banded.bandQ![1] / 3);
+    const test = assessIntervals(draw(4000), banded);
+    expect(test.coverage).toBeGreaterThan(0.88);
+    expect(test.coverage).toBeLessThan(0.92);
   });
 
   it('spread is the population standard deviation (of the map cells)', () => {
