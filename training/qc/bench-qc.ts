@@ -12,11 +12,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DecodedImage, GrayImage } from '../../core/pipeline/types';
 import { QcModel, type QcCard } from '../../core/qc/qc-model';
+import { flipHorizontal, rotate } from '../../core/qc/transforms';
 import type { QcReport } from '../../core/qc/types';
 import { parseArgs } from '../cli-args';
 import { readLabels } from '../data/rsna';
 import { loadModelFolder } from '../io/model-files';
 import { initTrainingRuntime } from '../runtime';
+import { darkLevel } from './augment-hand';
 import { EXPECTED_CODE, makeNegative, type NegativeKind } from './negatives';
 import { readRadiograph, readSplit, readThumbnails, sharedDataDir } from './real-thumbnails';
 import { makeRng } from './rng';
@@ -73,7 +75,11 @@ if (!data) {
   const frDir = join(data, 'rsna-bone-age-fullres');
   if (existsSync(join(frDir, 'fullres-check.csv'))) {
     const ids = readLabels(join(frDir, 'fullres-check.csv')).map((c) => c.id);
-    real.fullres_40 = await acceptance('real full-resolution (40)', ids.map((id) => asDecoded(readRadiograph(join(frDir, 'images', `${id}.png`)))), ids);
+    const full = ids.map((id) => readRadiograph(join(frDir, 'images', `${id}.png`)));
+    real.fullres_40 = await acceptance('real full-resolution (40)', full.map((img) => asDecoded(img)), ids);
+    // Left vs right on full-size radiographs: the same 40, mirrored (all are left hands, checked by eye).
+    const m = await acceptance('  the same 40, mirrored', full.map((img) => asDecoded(flipHorizontal(img))), ids);
+    results.fullres_40_mirrored_flagged_mirrored = r3((m.reasons.mirrored ?? 0) / m.n);
   }
   const unDir = join(data, 'unlabelled-radiographs');
   if (existsSync(unDir)) {
@@ -113,6 +119,22 @@ for (const k of noHand) await negative(k, k, []);
 for (const k of fromHands) {
   if (realHands.length) await negative(`${k} (real thumbnails)`, k, realHands);
   await negative(`${k} (generated hands)`, k, synthetic);
+}
+// Where the rotation limit lies: share flagged "rotated" by angle (either direction), held-out real thumbnails.
+if (realHands.length) {
+  const sweep: Record<string, number> = {};
+  for (const deg of [10, 20, 30, 45, 60, 90, 135, 180]) {
+    let hit = 0;
+    const n = Math.min(100, realHands.length);
+    for (let i = 0; i < n; i++) {
+      const h = realHands[(i * 17) % realHands.length];
+      const r = await assess(asDecoded(rotate(h, i % 2 ? deg : -deg, darkLevel(h))));
+      if (r.flags.some((f) => f.code === 'rotated')) hit++;
+    }
+    sweep[`${deg}`] = r3(hit / n);
+  }
+  console.error(`rotation sweep (share flagged "rotated", 100 held-out thumbnails per angle): ${JSON.stringify(sweep)}`);
+  results.rotation_sweep_flagged_rotated = sweep;
 }
 const totalN = Object.values(negatives).reduce((a, t) => a + t.n, 0);
 const totalRight = Object.values(negatives).reduce((a, t) => a + t.right, 0);
