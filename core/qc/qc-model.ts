@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
+import { resampleNearest } from '../pipeline/resample-nearest';
 import type { DecodedImage, GrayImage } from '../pipeline/types';
 import { classifierFlag, namedProbabilities } from './decide';
 import { exposureFlags, exposureStats, fullScaleOf } from './exposure';
@@ -39,7 +40,10 @@ export class QcModel {
 
   /** The full check of one decoded image: intensity rules, then the classifier. */
   async assess(img: DecodedImage): Promise<QcReport> {
-    const exposure = exposureFlags(exposureStats(img, fullScaleOf(img)));
+    // The histogram of a nearest-neighbour sample (≤ 256 px a side) is as good and keeps a 5-megapixel
+    // radiograph from holding up the page's main thread.
+    const sample = resampleNearest(img, Math.min(img.width, 256), Math.min(img.height, 256));
+    const exposure = exposureFlags(exposureStats(sample, fullScaleOf(img)));
     if (exposure.some((f) => f.code === 'not-hand')) return { ok: false, flags: exposure, probabilities: null };
     const [p] = await this.probabilities([qcPlane(img)]);
     return combine(exposure, p, this.card.okThreshold);
