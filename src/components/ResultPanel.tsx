@@ -1,5 +1,7 @@
 import { formatBoneAge, formatMs } from '../format/age';
 import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/store';
+import { IntervalLine } from './IntervalLine';
+import { QcGate } from './QcGate';
 
 /** The estimate, always with the model that made it and that model's validated error. */
 export function ResultPanel() {
@@ -29,9 +31,12 @@ export function ResultPanel() {
   return (
     <section className="panel result-panel" aria-live="polite">
       <h2>Bone age</h2>
-      <p className="bone-age" data-testid="bone-age" data-months={String(months)} data-seq={current.seq}>
-        <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
-      </p>
+      <QcGate seq={current.seq}>
+        <p className="bone-age" data-testid="bone-age" data-months={String(months)} data-seq={current.seq}>
+          <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
+        </p>
+        <IntervalLine estimate={result.estimate} />
+      </QcGate>
       <p className="result-provenance" data-testid="result-model">
         Model <strong>{result.modelName}</strong> v{result.modelVersion} · validated MAE{' '}
         {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}

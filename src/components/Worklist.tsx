@@ -5,6 +5,7 @@ import { useStore, type OpenCase } from '../state/store';
 import { isPending } from '../worklist/case-status';
 import { worklistCsv, type CsvCase } from '../worklist/csv';
 import { readingOf } from '../state/case-comparison';
+import { qcOfCase, useQcStore } from '../state/qc-store';
 import { downloadText, worklistFileName } from '../worklist/download';
 import './worklist.css';
 
@@ -78,9 +79,10 @@ export function Worklist() {
   );
 }
 
-/** A worklist row for the CSV, with the child's sex, chronological age, SDS and verdict where known. */
+/** A worklist row for the CSV, with the child's sex, chronological age, SDS, verdict and QC where known. */
 function withComparison(c: OpenCase): CsvCase {
   const reading = readingOf(c);
+  const qc = qcOfCase(useQcStore.getState(), c.seq);
   return {
     ...c,
     comparison: {
@@ -89,5 +91,6 @@ function withComparison(c: OpenCase): CsvCase {
       sds: reading.comparison?.sds ?? null,
       verdict: reading.comparison?.verdict ?? 'indeterminate',
     },
+    qc: qc.report ? (qc.report.ok ? 'ok' : qc.report.flags.map((f) => f.code).join(';')) : c.result ? 'unchecked' : null,
   };
 }

@@ -11,6 +11,7 @@ import { forgetImage, imageIdFor, putDecodedImage } from '../viewer/image-loader
 import { isPending } from '../worklist/case-status';
 import { emptyPatient, patientFromImage } from '../age/patient-info';
 import { nextCaseToWork, stepSelection } from '../worklist/queue';
+import { assessCase, startQc } from './qc-actions';
 import { useStore, type ImageHeader, type OpenCase } from './store';
 
 const get = useStore.getState;
@@ -38,6 +39,7 @@ export async function startModel(location: Location = window.location, base: str
           ? `Passed over: ${selection.failures.map((f) => `${f.backend} (${f.reason})`).join('; ')}.`
           : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
+    void startQc(base); // quality control loads beside the age model, on the same backend
 
     const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));
     set({ card: model.card, phase: 'warming' });
@@ -61,8 +63,11 @@ export function openBytes(bytes: Uint8Array, fileName: string): void {
   openFiles([new File([bytes as Uint8Array<ArrayBuffer>], fileName)]);
 }
 
-/** The files of the worklist, by case seq: a case whose pixels were released is decoded again from here. */
-const files = new Map<number, File>();
+/** Where each case's pixels come from, by case seq: a case whose pixels were released is decoded again from
+ *  here (its file, or the case it was derived from, e.g. flipped). */
+const sources = new Map<number, () => Promise<DecodedImage>>();
+/** Cases made from another case's pixels. */
+const derived = new Set<number>();
 /** The first case of the latest batch: the first of that batch that opens is put on screen. */
 let showFrom: number | null = null;
 let latestBatch = 1;
@@ -75,12 +80,27 @@ export function openFiles(list: ArrayLike<File>): void {
   let seq = get().seq;
   const added: OpenCase[] = batch.map((file) => {
     seq += 1;
-    files.set(seq, file);
+    sources.set(seq, () => readAndDecode(file));
     return { seq, fileName: file.name, fileBytes: file.size, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null, patient: emptyPatient() };
   });
   latestBatch = added[0].seq;
   showFrom = latestBatch;
   set({ seq, cases: [...get().cases, ...added] });
+  void workQueue();
+}
+
+/** Adds a case made from another one's pixels (e.g. flipped left–right) to the worklist, and shows it. */
+export function openDerivedCase(fromSeq: number, fileName: string, transform: (image: DecodedImage) => DecodedImage): void {
+  const from = get().cases.find((c) => c.seq === fromSeq);
+  const source = sources.get(fromSeq);
+  if (!from || !source) return;
+  const seq = get().seq + 1;
+  sources.set(seq, async () => transform(await source()));
+  derived.add(seq);
+  latestBatch = seq;
+  showFrom = seq;
+  const added: OpenCase = { ...from, seq, fileName, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null };
+  set({ seq, cases: [...get().cases, added] });
   void workQueue();
 }
 
@@ -105,7 +125,7 @@ export function clearFinished(): void {
   const keep = cases.filter((c) => isPending(c.status) || c.seq === selected);
   for (const c of cases) {
     if (keep.includes(c)) continue;
-    files.delete(c.seq);
+    sources.delete(c.seq);
     forgetImage(imageIdFor(c.seq));
   }
   set({ cases: keep });
@@ -141,13 +161,13 @@ async function workQueue(): Promise<void> {
 
 async function workCase(c: OpenCase): Promise<void> {
   const { seq, fileName } = c;
-  const file = files.get(seq);
-  if (!file) return updateCase(seq, { status: 'failed', message: 'The file is no longer available.' });
+  const source = sources.get(seq);
+  if (!source) return updateCase(seq, { status: 'failed', message: 'The file is no longer available.' });
   updateCase(seq, { status: 'reading' });
   set({ reading: true });
   let decoded: DecodedImage;
   try {
-    decoded = await readAndDecode(file);
+    decoded = await source();
   } catch (error) {
     // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
     const message = messageOf(error);
@@ -156,15 +176,17 @@ async function workCase(c: OpenCase): Promise<void> {
     return;
   }
   const imageId = imageIdFor(seq);
-  putDecodedImage(imageId, decoded, () => readAndDecode(file));
+  putDecodedImage(imageId, decoded, source);
   // The patient data come from the file the first time only: a re-decode must not undo the reader's edits.
-  const firstRead = get().cases.find((c) => c.seq === seq)?.image === null;
+  // A derived case (flipped) keeps the patient data of the case it came from.
+  const firstRead = get().cases.find((c) => c.seq === seq)?.image === null && !derived.has(seq);
   updateCase(seq, { status: 'estimating', image: headerOf(decoded), imageId, ...(firstRead ? { patient: patientFromImage(decoded) } : {}) });
   set({ reading: false });
   if ((showFrom !== null && seq >= showFrom) || get().selected === null || get().selected === seq) {
     if (showFrom !== null && seq >= showFrom) showFrom = null;
     set({ selected: seq, error: null });
   }
+  await assessCase(seq, decoded);
   await estimateCase(seq, decoded);
 }
 

@@ -9,10 +9,12 @@ export interface CsvCase {
   result: { estimate: { boneAgeMonths: number }; modelName: string; modelVersion: string; backend: string; maeMonths: number | null } | null;
   /** The comparison with the child's age, when known (src/state/case-comparison.ts readingOf). */
   comparison?: { sex: string | null; chronologicalMonths: number | null; sds: number | null; verdict: string } | null;
+  /** Quality control: 'ok', the flag codes joined by ';', or 'unchecked'. */
+  qc?: string | null;
 }
 
 export const CSV_COLUMNS = [
-  'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'model', 'model_mae_months', 'backend', 'message',
+  'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message',
 ] as const;
 
 /**
@@ -44,6 +46,7 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
       c.comparison?.chronologicalMonths ?? null,
       c.comparison?.sds != null ? Number(c.comparison.sds.toFixed(2)) : null,
       c.comparison && r ? c.comparison.verdict : null,
+      c.qc ?? null,
       r ? `${r.modelName} v${r.modelVersion}` : null,
       r?.maeMonths != null ? Number(r.maeMonths.toFixed(1)) : null,
       r?.backend ?? null,

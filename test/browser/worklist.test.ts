@@ -113,7 +113,7 @@ describe.skipIf(mode === 'skip')('the worklist', () => {
       expect(csv[i + 1][2]).toBe(list[i].status);
       if (list[i].status === 'done') expect(csv[i + 1][3]).toBe(Number(list[i].months).toFixed(1).replace(/\.0$/, ''));
     }
-    expect(csv[2][12]).toMatch(/not a PNG, JPEG or DICOM/i);
+    expect(csv[2][13]).toMatch(/not a PNG, JPEG or DICOM/i);
     console.log(`CSV export:\n${text.slice(1)}`);
     expect(w.foreign).toEqual([]);
     expect(w.pageErrors).toEqual([]);

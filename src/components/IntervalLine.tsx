@@ -1,0 +1,23 @@
+import type { Estimate, ModelCard } from '../../core/model/types';
+import { intervalOf, mapSpread, type IntervalCalibration } from '../../core/uncertainty/interval';
+import { formatBoneAge } from '../format/age';
+import { useStore } from '../state/store';
+
+/** "90% interval 110–146 months", from the model card's calibration and the case's own spread. */
+export function IntervalLine({ estimate }: { estimate: Estimate & { ttaSpread?: number } }) {
+  const card = useStore((s) => s.card) as (ModelCard & { interval?: IntervalCalibration }) | null;
+  const cal = card?.interval;
+  if (!cal || !Number.isFinite(cal.q)) {
+    return <p className="muted" data-testid="bone-age-interval" data-missing="true">No calibrated interval for this model.</p>;
+  }
+  const spread = cal.method === 'map-spread' ? mapSpread(estimate.map) : cal.method === 'tta' ? (estimate.ttaSpread ?? NaN) : 0;
+  if (!Number.isFinite(spread)) return <p className="muted" data-testid="bone-age-interval" data-missing="true">Interval not computed for this estimate.</p>;
+  const iv = intervalOf(estimate.boneAgeMonths, spread, cal);
+  const pct = Math.round(cal.coverage * 100);
+  return (
+    <p className="bone-age-interval" data-testid="bone-age-interval" data-lo={String(iv.lo)} data-hi={String(iv.hi)} data-coverage={String(cal.coverage)}>
+      {pct}% interval <strong>{Math.round(iv.lo)}–{Math.round(iv.hi)} months</strong>{' '}
+      <span className="muted">({formatBoneAge(iv.lo).yearsMonths} – {formatBoneAge(iv.hi).yearsMonths}; calibrated on held-out cases)</span>
+    </p>
+  );
+}

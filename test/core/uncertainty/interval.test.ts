@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { assessIntervals, bandOf, calibrate, calibrateBands, conformalQuantile, halfWidth, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
+import { shiftedPlanes } from '../../../core/uncertainty/tta';
+import { makeRng } from '../../../training/qc/rng';
+
+describe('interval arithmetic', () => {
+  it('takes the ⌈(n+1)·coverage⌉-th smallest score as the conformal quantile', () => {
+    const scores = Array.from({ length: 9 }, (_, i) => i + 1); // 1..9
+    expect(conformalQuantile(scores, 0.9)).toBe(9); // ⌈10·0.9⌉ = 9th
+    expect(conformalQuantile(scores, 0.5)).toBe(5);
+    expect(conformalQuantile([1, 2, 3], 0.9)).toBe(Infinity); // too few cases for 90 %
+    expect(() => conformalQuantile(scores, 1)).toThrow();
+  });
+
+  it('makes estimate ± q·(offset + spread), never below zero', () => {
+    const cal = { method: 'map-spread' as const, coverage: 0.9, q: 2, offsetMonths: 3 };
+    expect(halfWidth(100, 5, cal)).toBe(16);
+    expect(intervalOf(100, 5, cal)).toEqual({ lo: 84, hi: 116, coverage: 0.9 });
+    expect(intervalOf(10, 5, cal).lo).toBe(0);
+    expect(halfWidth(100, 5, { ...cal, method: 'constant' })).toBe(6); // the spread is ignored
+  });
+
+  it('age bands: each estimate gets its band\'s own half-width', () => {
+    expect(bandOf(59.9, [60, 120])).toBe(0);
+    expect(bandOf(60, [60, 120])).toBe(1);
+    expect(bandOf(500, [60, 120])).toBe(2);
+    const cal = { method: 'age-band' as const, coverage: 0.9, q: 1, offsetMonths: 0, bandEdges: [60, 120], bandQ: [10, 20, 30] };
+    expect(intervalOf(100, 0, cal)).toEqual({ lo: 80, hi: 120, coverage: 0.9 });
+    expect(intervalOf(150, 0, cal).hi).toBe(180);
+    expect(() => halfWidth(1, 0, { ...cal, bandQ: [1] })).toThrow(/bandQ/);
+    // Calibrated per band: young cases with small errors get narrow intervals.
+    const rng = makeRng(12);
+    const draw = (n: number) => Array.from({ length: n }, () => {
+      const estimate = rng.uniform(0, 200);
+      return { estimate, spread: 0, truth: estimate + (estimate < 100 ? 5 : 25) * rng.normal() };
+    });
+    const banded = calibrateBands(draw(3000), [100], 0.9);
+    expect(banded.bandQ![0]).toBeLessThan(banded.bandQ![1] / 3);
+    const test = assessIntervals(draw(4000), banded);
+    expect(test.coverage).toBeGreaterThan(0.88);
+    expect(test.coverage).toBeLessThan(0.92);
+  });
+
+  it('spread is the population standard deviation (of the map cells)', () => {
+    expect(spreadOf([2, 4, 4, 4, 5, 5, 7, 9])).toBe(2);
+    expect(mapSpread({ rows: 1, cols: 2, months: Float32Array.from([10, 20]) })).toBe(5);
+  });
+
+  it('covers about the nominal share of new cases when calibrated on exchangeable ones', () => {
+    const rng = makeRng(11);
+    const draw = (n: number) => Array.from({ length: n }, () => {
+      const spread = rng.uniform(2, 20);
+      const estimate = rng.uniform(20, 200);
+      return { estimate, spread, truth: estimate + spread * rng.normal() }; // errors scale with the spread
+    });
+    const cal = calibrate(draw(2000), 'map-spread', 0.5, 0.9);
+    const test = assessIntervals(draw(4000), cal);
+    expect(test.coverage).toBeGreaterThan(0.88);
+    expect(test.coverage).toBeLessThan(0.92);
+    // With errors proportional to the spread, scaling by it beats a constant width.
+    const constant = calibrate(draw(2000), 'constant', 1, 0.9);
+    expect(assessIntervals(draw(4000), constant).meanWidthMonths).toBeGreaterThan(test.meanWidthMonths);
+  });
+
+  it('shifts planes with edge replication for test-time augmentation', () => {
+    const plane = { width: 3, height: 1, data: Float32Array.from([1, 2, 3]) };
+    const [right, left] = shiftedPlanes(plane, [[1, 0], [-1, 0]]);
+    expect(Array.from(right.data)).toEqual([1, 1, 2]);
+    expect(Array.from(left.data)).toEqual([2, 3, 3]);
+  });
+});

@@ -1,0 +1,133 @@
+/**
+ * Calibrates the bone-age interval on the age model's validation split (split conformal):
+ * a seeded half of the validation cases chooses the method and q, the other half reports coverage
+ * of the nominal interval and its mean width; the 40 full-resolution radiographs are a second check.
+ *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--tta] [--dry-run]
+ * Methods compared: a constant width, one per band of estimated age (Mondrian conformal; bands at 60,
+ * 120, 168 months), and a width scaled by the age map's spread; with --tta also by
+ * the spread of the estimates over four ±3 px shifts (five forward passes per case).
+ * Writes the chosen calibration into the model card's `interval` field; last stdout line is JSON.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { BoneAgeModel } from '../../core/model';
+import { preprocess } from '../../core/pipeline/preprocess';
+import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
+import { shiftedPlanes, TTA_SHIFTS } from '../../core/uncertainty/tta';
+import { parseArgs } from '../cli-args';
+import { readLabels } from '../data/rsna';
+import { loadModelFolder, readModelCard } from '../io/model-files';
+import { ProgressBar } from '../progress';
+import { readRadiograph, readSplit, sharedDataDir } from '../qc/real-thumbnails';
+import { makeRng } from '../qc/rng';
+import { initTrainingRuntime } from '../runtime';
+
+const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean', tta: 'boolean' });
+// Test-time augmentation costs five forward passes per case: only with --tta.
+const withTta = Boolean(args.tta);
+const dir = String(args.model ?? 'public/models/bonet-rsna100');
+const coverage = Number(args.coverage ?? 0.9);
+const data = sharedDataDir();
+if (!data) {
+  console.error('calibrate:interval needs the real radiographs in ../shared/data (absent here): nothing calibrated.');
+  process.exit(2);
+}
+await initTrainingRuntime('wasm');
+const card = readModelCard(dir);
+const model = new BoneAgeModel(await loadModelFolder(dir), card);
+
+interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number }
+
+/** Each radiograph through the page's pipeline: the estimate, its map's spread, and the TTA spread. */
+async function measure(ids: string[], truth: Map<string, number>, imagesDir: string, label: string): Promise<Measured[]> {
+  const out: Measured[] = [];
+  const bar = new ProgressBar(label, ids.length);
+  const per = withTta ? 1 + TTA_SHIFTS.length : 1;
+  for (let i = 0; i < ids.length; i += 32) {
+    const chunk = ids.slice(i, i + 32);
+    const planes = chunk.flatMap((id) => {
+      const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
+      return withTta ? [plane, ...shiftedPlanes(plane, TTA_SHIFTS)] : [plane];
+    });
+    const estimates = await model.estimatePlanes(planes);
+    chunk.forEach((id, k) => {
+      const [base, ...shifted] = estimates.slice(k * per, (k + 1) * per);
+      out.push({
+        id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
+        ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
+      });
+    });
+    bar.update(Math.min(ids.length, i + 32), '');
+  }
+  bar.done('');
+  return out;
+}
+
+const labels = readLabels(join(data, 'rsna-bone-age', 'boneage-training-dataset.csv'));
+const truth = new Map(labels.map((c) => [c.id, c.boneAgeMonths]));
+const validation = readSplit(join(dir, card.training.split.splitFile)).validation;
+const measured = await measure(validation, truth, join(data, 'rsna-bone-age', 'boneage-training-dataset'), 'validation');
+
+// Seeded halves: calibration chooses, test reports.
+const rng = makeRng(Number(args.seed ?? 2017));
+const order = measured.map((m) => ({ m, k: rng() })).sort((a, b) => a.k - b.k).map((o) => o.m);
+const calib = order.slice(0, Math.floor(order.length / 2)), test = order.slice(Math.floor(order.length / 2));
+const asCases = (ms: Measured[], method: IntervalCalibration['method']): CalibrationCase[] =>
+  ms.map((m) => ({ truth: m.truth, estimate: m.estimate, spread: method === 'tta' ? m.ttaSpread : method === 'map-spread' ? m.mapSpread : 0 }));
+
+// For each method, the offset (months) that gives the narrowest intervals on the calibration half.
+const offsets = [0.5, 1, 2, 3, 5, 8, 12, 20, 40];
+const methods = withTta ? (['constant', 'map-spread', 'tta'] as const) : (['constant', 'map-spread'] as const);
+type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: ReturnType<typeof assessIntervals> };
+const candidates: Candidate[] = methods.map((method) => {
+  const tries = (method === 'constant' ? [1] : offsets).map((o) => {
+    const cal = calibrate(asCases(calib, method), method, o, coverage);
+    return { cal, calibWidth: assessIntervals(asCases(calib, method), cal).meanWidthMonths };
+  });
+  const best = tries.sort((a, b) => a.calibWidth - b.calibWidth)[0];
+  const cal: IntervalCalibration = method === 'tta' ? { ...best.cal, shifts: TTA_SHIFTS } : best.cal;
+  return { method, cal, calibWidth: best.calibWidth, test: assessIntervals(asCases(test, method), cal) };
+});
+// Mondrian conformal over bands of estimated age (errors differ between infants and adolescents).
+const BAND_EDGES = [60, 120, 168];
+{
+  const cal = calibrateBands(asCases(calib, 'constant'), BAND_EDGES, coverage);
+  candidates.push({ method: 'age-band', cal, calibWidth: assessIntervals(asCases(calib, 'constant'), cal).meanWidthMonths, test: assessIntervals(asCases(test, 'constant'), cal) });
+}
+// The simplest (cheapest at inference) method whose calibration-half width is within 2% of the narrowest:
+// a per-case signal has to earn its keep (TTA costs four more forward passes per case).
+const SIMPLEST_FIRST: IntervalCalibration['method'][] = ['constant', 'age-band', 'map-spread', 'tta'];
+const narrowest = Math.min(...candidates.map((c) => c.calibWidth));
+const chosen = SIMPLEST_FIRST.map((m) => candidates.find((c) => c.method === m)).find((c) => c && c.calibWidth <= narrowest * 1.02)!;
+
+// Second check: the 40 full-resolution radiographs (not in the thumbnails, never seen in training).
+let fullres: ReturnType<typeof assessIntervals> | null = null;
+const frDir = join(data, 'rsna-bone-age-fullres');
+if (existsSync(join(frDir, 'fullres-check.csv'))) {
+  const fr = readLabels(join(frDir, 'fullres-check.csv'));
+  const m = await measure(fr.map((c) => c.id), new Map(fr.map((c) => [c.id, c.boneAgeMonths])), join(frDir, 'images'), 'full-res');
+  fullres = assessIntervals(asCases(m, chosen.method), chosen.cal);
+}
+
+const r = (v: number) => Math.round(v * 1000) / 1000;
+for (const c of candidates) {
+  console.error(`${c.method.padEnd(10)} q ${c.cal.bandQ ? c.cal.bandQ.map((q) => q.toFixed(1)).join('/') + ` (bands at ${c.cal.bandEdges!.join(', ')} months)` : c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · calibration-half width ${c.calibWidth.toFixed(1)} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months`);
+}
+const record = {
+  ...chosen.cal, q: r(chosen.cal.q), ...(chosen.cal.bandQ ? { bandQ: chosen.cal.bandQ.map(r) } : {}),
+  calibration: {
+    data: `${card.name} validation split (${measured.length} thumbnails), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
+    chosenBy: `the simplest method (constant, age-band, map-spread, tta) within 2% of the narrowest mean width on the calibration half (each method at its narrowest offset)`,
+    testHalf: { n: chosen.test.n, coverage: r(chosen.test.coverage), meanWidthMonths: r(chosen.test.meanWidthMonths) },
+    fullRes40: fullres && { n: fullres.n, coverage: r(fullres.coverage), meanWidthMonths: r(fullres.meanWidthMonths) },
+    alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
+    date: new Date().toISOString().slice(0, 10),
+  },
+};
+if (!args['dry-run']) {
+  const raw = JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8'));
+  raw.interval = record;
+  writeFileSync(join(dir, 'model-card.json'), JSON.stringify(raw, null, 2) + '\n');
+  console.error(`wrote the interval calibration into ${join(dir, 'model-card.json')}`);
+}
+console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives }));
