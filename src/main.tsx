@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { startModel } from './state/actions';
+import { installBoneAgeHook } from './perf/page-timings';
 import './styles.css';
 
 // A file dropped outside the viewer must not make the browser navigate away (and lose the case).
@@ -16,4 +17,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
+installBoneAgeHook(); // read-only timings for the benchmark: src/perf/page-timings.ts
 void startModel();

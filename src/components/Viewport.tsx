@@ -3,6 +3,7 @@ import { formatMonthsShort } from '../format/age';
 import { openFile } from '../state/actions';
 import { useStore } from '../state/store';
 import { CornerstoneView } from '../viewer/cornerstone-view';
+import { recordCase } from '../perf/page-timings';
 
 /** The radiograph (cornerstone) with the age map stacked on it; also the drop target for files. */
 export function Viewport() {
@@ -28,7 +29,8 @@ export function Viewport() {
 
   useEffect(() => {
     if (!imageId) return;
-    viewRef.current?.show(imageId).catch((error) => console.error('Could not display the image:', error));
+    const [start, caseSeq] = [performance.now(), useStore.getState().current?.seq ?? 0];
+    viewRef.current?.show(imageId, () => recordCase(caseSeq, 'display', start)).catch((error) => console.error('Could not display the image:', error));
   }, [imageId]);
 
   useEffect(() => {

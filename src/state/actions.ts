@@ -4,6 +4,8 @@ import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
 import { putDecodedImage } from '../viewer/image-loader';
+import { recordCase, recordReady, recordStartup, timeCase } from '../perf/page-timings';
+import { preprocess } from '../../core/pipeline/preprocess';
 import { useStore, type OpenCase } from './store';
 
 const get = useStore.getState;
@@ -23,7 +25,9 @@ export async function startModel(location: Location = window.location, base: str
   const { requested, invalid } = parseBackendParam(location.search);
   set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
   try {
+    let t = performance.now();
     const selection = await selectBackend(requested);
+    recordStartup('backend', t);
     const note =
       requested && selection.backend !== requested
         ? `Requested backend "${requested}" is unavailable (${selection.failures.find((f) => f.backend === requested)?.reason ?? 'failed'}); using ${selection.backend}.`
@@ -32,10 +36,15 @@ export async function startModel(location: Location = window.location, base: str
           : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
 
+    t = performance.now();
     const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));
+    recordStartup('load', t);
     set({ card: model.card, phase: 'warming' });
+    t = performance.now();
     await warmUp(model);
+    recordStartup('first_inference', t);
     set({ model, phase: 'ready' });
+    recordReady();
   } catch (error) {
     console.error('Model start-up failed:', error);
     set({ phase: 'failed', modelError: `The model could not be loaded: ${messageOf(error)}` });
@@ -51,8 +60,10 @@ export async function openFile(file: File): Promise<void> {
   const seq = get().seq + 1;
   set({ seq, reading: true });
   let bytes: Uint8Array;
+  const t = performance.now();
   try {
     bytes = new Uint8Array(await file.arrayBuffer());
+    recordCase(seq, 'read', t);
   } catch (error) {
     failOpen(seq, file.name, `This file could not be read: ${messageOf(error)}`);
     return;
@@ -76,7 +87,7 @@ function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
   if (get().seq !== seq) return; // a later file has been opened meanwhile
   let image;
   try {
-    image = decodeImage(bytes, fileName);
+    image = timeCase(seq, 'decode', () => decodeImage(bytes, fileName));
   } catch (error) {
     // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
     failOpen(seq, fileName, messageOf(error));
@@ -99,7 +110,7 @@ async function estimateCurrent(seq: number): Promise<void> {
   if (!model || !backend || !current || current.seq !== seq) return;
   updateCase(seq, { estimating: true, estimateError: null });
   try {
-    const { estimate, ms } = await timedEstimate(model, current.image);
+    const { estimate, ms } = await timedEstimate(model, current.image, seq);
     const card = model.card;
     updateCase(seq, {
       estimating: false,
@@ -119,8 +130,13 @@ async function estimateCurrent(seq: number): Promise<void> {
   }
 }
 
-async function timedEstimate(model: BoneAgeModel, image: OpenCase['image']) {
+/** model.estimate, in its two steps so that each is timed. */
+async function timedEstimate(model: BoneAgeModel, image: OpenCase['image'], seq: number) {
   const t0 = performance.now();
-  const estimate = await model.estimate(image);
+  const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
+  const t1 = performance.now();
+  const [estimate] = await model.estimatePlanes([plane]);
+  recordCase(seq, 'inference', t1);
+  recordCase(seq, 'estimate', t0);
   return { estimate, ms: performance.now() - t0 };
 }

@@ -30,10 +30,12 @@ export class CornerstoneView {
     this.resizeObserver.observe(element);
   }
 
-  async show(imageId: string): Promise<void> {
+  /** `onDrawn` is called once the image has been drawn (cornerstone draws on the next animation frame). */
+  async show(imageId: string, onDrawn?: () => void): Promise<void> {
     if (this.shownImageId === imageId) return;
     const image = await cornerstone.loadImage(imageId);
     this.shownImageId = imageId;
+    if (onDrawn) this.element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, () => onDrawn(), { once: true });
     // A fresh viewport per image: cornerstone otherwise keeps the previous image's window and fit.
     cornerstone.displayImage(this.element, image, cornerstone.getDefaultViewportForImage(this.element, image));
     this.paintOverlay();

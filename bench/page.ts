@@ -1,0 +1,241 @@
+/**
+ * Speed evidence for the page: drives the built page (dist/) in headless Chromium, once per backend.
+ *
+ *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cases 100]
+ *
+ * Per backend (`?backend=webgpu|webgl|wasm|cpu`), medians over the runs:
+ *   cold_start_ms       page open (navigation start) → model ready, each run in a fresh browser context (--cold runs)
+ *   load_ms             model load: fetch model.json and shards, SHA-256 check, build the network (same runs)
+ *   first_inference_ms  the warm-up inference at load, incl. shader compilation / kernel set-up (same runs)
+ *   e2e_warm_ms         a 2000×2500 PNG dropped on the viewer → its bone age in the page's DOM (--cases drops on one page, first excluded)
+ *   warm_inference_ms   the network's forward pass and read-back, in those drops
+ *   tensor_growth_100   tf.memory().numTensors after the drops minus before (over --cases drops; 100 by default)
+ *   heap_*_mb           JS heap after a forced GC, before and after the drops
+ * plus the median of each stage of a drop (read, decode, preprocess, inference, display) and the
+ * first real case's time. A backend that cannot start (the page falls back to another) is skipped,
+ * with the page's reason. The last line is one JSON object keyed by backend.
+ * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { browserTestMode, DIST, startHarness, waitForModel, type Harness } from '../test/browser/harness';
+import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
+import { syntheticHand } from '../test/helpers/synthetic-hands';
+import { parseArgs } from '../training/cli-args';
+import { median, round, summarise } from './stats';
+
+const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+type Backend = (typeof BACKENDS)[number];
+
+const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', cases: 'number', case: 'string', width: 'number', height: 'number' });
+const backends = String(args.backends ?? BACKENDS.join(','))
+  .split(',')
+  .map((b) => b.trim())
+  .filter((b): b is Backend => (BACKENDS as readonly string[]).includes(b));
+const coldRuns = Number(args.cold ?? 20);
+const cases = Number(args.cases ?? 100);
+const width = Number(args.width ?? 2000);
+const height = Number(args.height ?? 2500);
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function ensureBuilt(): void {
+  const index = resolve(DIST, 'index.html');
+  if (existsSync(index)) {
+    log(`Using the page built at ${statSync(index).mtime.toISOString()} (dist/); run \`npx vite build\` first if the source changed.`);
+    return;
+  }
+  log('dist/ is missing: building the page (npx vite build)…');
+  const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: resolve(DIST, '..') });
+  if (built.status !== 0) throw new Error('npx vite build failed.');
+}
+
+const CASE_URL = '/__bench/case.png';
+
+/** A fresh browser context (empty cache) on the page; requests off the origin are refused. */
+async function open(h: Harness, backend: Backend, png?: Uint8Array): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const origin = h.server.origin;
+  await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+  if (png) await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(png) }));
+  // tsx keeps function names with a `__name` helper that page.evaluate's serialised functions call.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`  [${backend}] page error: ${e.message}`));
+  await page.goto(`${origin}/?backend=${backend}`);
+  await waitForModel(page, 300_000);
+  return page;
+}
+
+interface Startup {
+  used: string;
+  note: string;
+  backend_ms?: number;
+  load_ms?: number;
+  first_inference_ms?: number;
+  ready_ms?: number;
+}
+
+async function startupOf(page: Page): Promise<Startup> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __boneage: { startup(): Record<string, number> } }).__boneage;
+    return {
+      used: document.querySelector('[data-testid="backend"]')?.textContent?.trim() ?? '',
+      note: document.querySelector('[data-testid="backend-note"]')?.textContent?.trim() ?? '',
+      ...hook.startup(),
+    };
+  });
+}
+
+interface Drop {
+  e2e_ms: number;
+  /** To the first animation frame after the result was in the DOM (when it can be painted). */
+  frame_ms: number;
+  stages: Record<string, number>;
+}
+
+/** Drops the case file on the viewer, as from the desktop; times it in the page, from the drop event to the result in the DOM. */
+async function dropCase(page: Page): Promise<Drop> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __benchCase: Uint8Array; __boneage: { caseTimings(seq: number): Record<string, number> | null } };
+    const target = document.querySelector('[data-testid="viewport"]') as HTMLElement;
+    const seq = Number(target.dataset.seq) + 1;
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File([w.__benchCase as BlobPart], 'case.png', { type: 'image/png' }));
+    const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
+    const { e2e, frame } = await new Promise<{ e2e: number; frame: number }>((ok, fail) => {
+      let t0 = 0;
+      const check = () => {
+        if (document.querySelector(`[data-testid="bone-age"][data-seq="${seq}"]`)) {
+          const t1 = performance.now();
+          observer.disconnect();
+          void nextFrame().then((t2) => ok({ e2e: t1 - t0, frame: t2 - t0 }));
+        } else if (document.querySelector(`[data-testid="error"][data-seq="${seq}"], [data-testid="error"][data-kind="estimate"]`)) {
+          observer.disconnect();
+          fail(new Error(document.querySelector('[data-testid="error"]')?.textContent ?? 'error'));
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      t0 = performance.now();
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+    });
+    // The image is drawn by cornerstone on an animation frame; give it two before reading the stages.
+    await nextFrame();
+    await nextFrame();
+    return { e2e_ms: e2e, frame_ms: frame, stages: w.__boneage.caseTimings(seq) ?? {} };
+  });
+}
+
+async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+const numTensors = (page: Page) => page.evaluate(() => (window as unknown as { __boneage: { numTensors(): number } }).__boneage.numTensors());
+
+/** What the browser says the WebGPU adapter is (SwiftShader in a GPU-less container). */
+async function adapterOf(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    type Adapter = { isFallbackAdapter?: boolean; info?: Record<string, string> };
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+    const a = await gpu?.requestAdapter();
+    if (!a) return 'none';
+    const info = a.info ?? {};
+    return [a.isFallbackAdapter ? 'fallback adapter' : '', info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+  });
+}
+
+type Result = Record<string, number | string | Record<string, number>>;
+
+async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Promise<Result> {
+  // Cold starts: every run a fresh context, so nothing is cached.
+  const starts: Startup[] = [];
+  for (let i = 0; i < coldRuns; i++) {
+    const page = await open(h, backend);
+    const s = await startupOf(page);
+    await page.context().close();
+    if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used || 'nothing'}: ${s.note || 'no reason given'}` };
+    starts.push(s);
+    log(`  [${backend}] cold ${i + 1}/${coldRuns}: ready ${round(s.ready_ms!)} ms (load ${round(s.load_ms!)}, first inference ${round(s.first_inference_ms!)})`);
+  }
+  const page = await open(h, backend, png);
+  const s = await startupOf(page);
+  if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
+  await page.evaluate(async (url) => {
+    (window as unknown as { __benchCase: Uint8Array }).__benchCase = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  }, CASE_URL);
+  const adapter = backend === 'webgpu' ? await adapterOf(page) : undefined;
+  const tensors0 = await numTensors(page);
+  const heap0 = await heapMb(page);
+  const drops: Drop[] = [];
+  for (let i = 0; i < cases; i++) {
+    drops.push(await dropCase(page));
+    if ((i + 1) % 20 === 0 || i === 0) log(`  [${backend}] drop ${i + 1}/${cases}: ${round(drops[i].e2e_ms)} ms`);
+  }
+  const tensors1 = await numTensors(page);
+  const heap1 = await heapMb(page);
+  await page.context().close();
+
+  const warm = drops.slice(1);
+  const stageNames = ['read', 'decode', 'preprocess', 'inference', 'estimate', 'display'];
+  const stages = Object.fromEntries(stageNames.map((n) => [`${n}_ms`, round(median(warm.map((d) => d.stages[`${n}_ms`]).filter(Number.isFinite)))]));
+  return {
+    ...(adapter !== undefined ? { adapter } : {}),
+    cold_start_ms: round(median(starts.map((x) => x.ready_ms!))),
+    load_ms: round(median(starts.map((x) => x.load_ms!))),
+    first_inference_ms: round(median(starts.map((x) => x.first_inference_ms!))),
+    backend_init_ms: round(median(starts.map((x) => x.backend_ms!))),
+    warm_inference_ms: round(median(warm.map((d) => d.stages.inference_ms))),
+    e2e_warm_ms: round(median(warm.map((d) => d.e2e_ms))),
+    e2e_frame_ms: round(median(warm.map((d) => d.frame_ms))),
+    e2e_first_case_ms: round(drops[0].e2e_ms),
+    tensor_growth_100: tensors1 - tensors0,
+    cases: drops.length,
+    cold_runs: starts.length,
+    heap_before_mb: round(heap0, 2),
+    heap_after_mb: round(heap1, 2),
+    stages_ms: stages,
+    spread: summarise(warm.map((d) => d.e2e_ms)),
+  };
+}
+
+const mode = browserTestMode();
+if (mode !== 'run') {
+  log('The page benchmark needs Chromium at /usr/bin/chromium (see the README).');
+  process.exit(1);
+}
+ensureBuilt();
+// radiograph: compresses like a real radiograph (≈0.5 byte/pixel); bars: the flat test image (≈0.02 byte/pixel).
+const caseKind = String(args.case ?? 'radiograph');
+if (caseKind !== 'radiograph' && caseKind !== 'bars') throw new Error('--case is radiograph or bars.');
+const png = caseKind === 'bars' ? syntheticHand(width, height, 0.5) : makeRadiographLikePng(width, height);
+log(`Case: synthetic ${caseKind} ${width}×${height} 8-bit PNG, ${(png.length / 1e6).toFixed(2)} MB; ${coldRuns} cold starts and ${cases} drops per backend.`);
+const h = await startHarness(mode);
+const results: Record<string, Result> = {};
+try {
+  for (const backend of backends) {
+    log(`${backend}:`);
+    results[backend] = await benchBackend(h, backend, png);
+    const r = results[backend];
+    console.log(`${backend}: ${'skipped' in r ? `skipped — ${r.skipped}` : `cold start ${r.cold_start_ms} ms, load ${r.load_ms} ms, first inference ${r.first_inference_ms} ms, warm inference ${r.warm_inference_ms} ms, drop→result ${r.e2e_warm_ms} ms (first case ${r.e2e_first_case_ms} ms), tensor growth ${r.tensor_growth_100}, heap ${r.heap_before_mb}→${r.heap_after_mb} MB; stages ${JSON.stringify(r.stages_ms)}`}`);
+  }
+} finally {
+  await h.close();
+}
+const gpu = results.webgpu;
+const adapter = typeof gpu?.adapter === 'string' ? gpu.adapter : '';
+const wasm = results.wasm;
+if (gpu && wasm && !('skipped' in gpu) && !('skipped' in wasm)) {
+  const ratio = (k: string) => round((gpu[k] as number) / (wasm[k] as number), 2);
+  console.log(
+    `WebGPU/WASM (time ratio, >1 = WebGPU slower; WebGPU adapter: ${adapter || 'unknown'}${/swiftshader|fallback/i.test(adapter) ? ', a CPU emulation: a correctness check, not a speed claim' : ''}): ` +
+      `warm inference ${ratio('warm_inference_ms')}, drop→result ${ratio('e2e_warm_ms')}, first inference ${ratio('first_inference_ms')}`,
+  );
+  results.ratios = { webgpu_over_wasm_warm_inference: ratio('warm_inference_ms'), webgpu_over_wasm_e2e_warm: ratio('e2e_warm_ms') };
+}
+console.log(JSON.stringify(results));
