@@ -19,15 +19,12 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Page } from 'playwright-core';
-import { browserTestMode, DIST, startHarness, waitForModel, type Harness } from '../test/browser/harness';
+import { browserTestMode, DIST, startHarness, type Harness } from '../test/browser/harness';
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
 import { syntheticHand } from '../test/helpers/synthetic-hands';
 import { parseArgs } from '../training/cli-args';
+import { adapterOf, BACKENDS, dropCase, heapMb, loadCase, numTensors, open, startupOf, type Backend, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
-
-const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
-type Backend = (typeof BACKENDS)[number];
 
 const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', cases: 'number', case: 'string', width: 'number', height: 'number' });
 const backends = String(args.backends ?? BACKENDS.join(','))
@@ -51,105 +48,6 @@ function ensureBuilt(): void {
   if (built.status !== 0) throw new Error('npx vite build failed.');
 }
 
-const CASE_URL = '/__bench/case.png';
-
-/** A fresh browser context (empty cache) on the page; requests off the origin are refused. */
-async function open(h: Harness, backend: Backend, png?: Uint8Array): Promise<Page> {
-  const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
-  const origin = h.server.origin;
-  await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
-  if (png) await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(png) }));
-  // tsx keeps function names with a `__name` helper that page.evaluate's serialised functions call.
-  await context.addInitScript('globalThis.__name = (f) => f;');
-  const page = await context.newPage();
-  page.on('pageerror', (e) => log(`  [${backend}] page error: ${e.message}`));
-  await page.goto(`${origin}/?backend=${backend}`);
-  await waitForModel(page, 300_000);
-  return page;
-}
-
-interface Startup {
-  used: string;
-  note: string;
-  backend_ms?: number;
-  load_ms?: number;
-  first_inference_ms?: number;
-  ready_ms?: number;
-}
-
-async function startupOf(page: Page): Promise<Startup> {
-  return page.evaluate(() => {
-    const hook = (window as unknown as { __boneage: { startup(): Record<string, number> } }).__boneage;
-    return {
-      used: document.querySelector('[data-testid="backend"]')?.textContent?.trim() ?? '',
-      note: document.querySelector('[data-testid="backend-note"]')?.textContent?.trim() ?? '',
-      ...hook.startup(),
-    };
-  });
-}
-
-interface Drop {
-  e2e_ms: number;
-  /** To the first animation frame after the result was in the DOM (when it can be painted). */
-  frame_ms: number;
-  stages: Record<string, number>;
-}
-
-/** Drops the case file on the viewer, as from the desktop; times it in the page, from the drop event to the result in the DOM. */
-async function dropCase(page: Page): Promise<Drop> {
-  return page.evaluate(async () => {
-    const w = window as unknown as { __benchCase: Uint8Array; __boneage: { caseTimings(seq: number): Record<string, number> | null } };
-    const target = document.querySelector('[data-testid="viewport"]') as HTMLElement;
-    const seq = Number(target.dataset.seq) + 1;
-    const dataTransfer = new DataTransfer();
-    dataTransfer.items.add(new File([w.__benchCase as BlobPart], 'case.png', { type: 'image/png' }));
-    const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
-    const { e2e, frame } = await new Promise<{ e2e: number; frame: number }>((ok, fail) => {
-      let t0 = 0;
-      const check = () => {
-        if (document.querySelector(`[data-testid="bone-age"][data-seq="${seq}"]`)) {
-          const t1 = performance.now();
-          observer.disconnect();
-          void nextFrame().then((t2) => ok({ e2e: t1 - t0, frame: t2 - t0 }));
-        } else if (document.querySelector(`[data-testid="error"][data-seq="${seq}"], [data-testid="error"][data-kind="estimate"]`)) {
-          observer.disconnect();
-          fail(new Error(document.querySelector('[data-testid="error"]')?.textContent ?? 'error'));
-        }
-      };
-      const observer = new MutationObserver(check);
-      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
-      t0 = performance.now();
-      target.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
-    });
-    // The image is drawn by cornerstone on an animation frame; give it two before reading the stages.
-    await nextFrame();
-    await nextFrame();
-    return { e2e_ms: e2e, frame_ms: frame, stages: w.__boneage.caseTimings(seq) ?? {} };
-  });
-}
-
-async function heapMb(page: Page): Promise<number> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('HeapProfiler.collectGarbage');
-  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-  await cdp.detach();
-  return usedSize / 2 ** 20;
-}
-
-const numTensors = (page: Page) => page.evaluate(() => (window as unknown as { __boneage: { numTensors(): number } }).__boneage.numTensors());
-
-/** What the browser says the WebGPU adapter is (SwiftShader in a GPU-less container). */
-async function adapterOf(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    type Adapter = { isFallbackAdapter?: boolean; info?: Record<string, string> };
-    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
-    const a = await gpu?.requestAdapter();
-    if (!a) return 'none';
-    const info = a.info ?? {};
-    return [a.isFallbackAdapter ? 'fallback adapter' : '', info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
-  });
-}
-
 type Result = Record<string, number | string | Record<string, number>>;
 
 async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Promise<Result> {
@@ -166,9 +64,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
   const page = await open(h, backend, png);
   const s = await startupOf(page);
   if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
-  await page.evaluate(async (url) => {
-    (window as unknown as { __benchCase: Uint8Array }).__benchCase = new Uint8Array(await (await fetch(url)).arrayBuffer());
-  }, CASE_URL);
+  await loadCase(page);
   const adapter = backend === 'webgpu' ? await adapterOf(page) : undefined;
   const tensors0 = await numTensors(page);
   const heap0 = await heapMb(page);

@@ -1,5 +1,5 @@
 import type { BoneAgeModel } from '../../core/model';
-import { decodeImage } from '../../core/pipeline/decode';
+import { decodeImageAsync } from '../../core/pipeline/decode/decode-image-async';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
@@ -68,7 +68,7 @@ export async function openFile(file: File): Promise<void> {
     failOpen(seq, file.name, `This file could not be read: ${messageOf(error)}`);
     return;
   }
-  showDecoded(bytes, file.name, seq);
+  await showDecoded(bytes, file.name, seq);
 }
 
 function failOpen(seq: number, fileName: string, message: string): void {
@@ -80,14 +80,16 @@ function failOpen(seq: number, fileName: string, message: string): void {
 export function openBytes(bytes: Uint8Array, fileName: string): void {
   const seq = get().seq + 1;
   set({ seq, reading: true });
-  showDecoded(bytes, fileName, seq);
+  void showDecoded(bytes, fileName, seq);
 }
 
-function showDecoded(bytes: Uint8Array, fileName: string, seq: number): void {
+async function showDecoded(bytes: Uint8Array, fileName: string, seq: number): Promise<void> {
   if (get().seq !== seq) return; // a later file has been opened meanwhile
   let image;
+  const t = performance.now();
   try {
-    image = timeCase(seq, 'decode', () => decodeImage(bytes, fileName));
+    image = await decodeImageAsync(bytes, fileName);
+    recordCase(seq, 'decode', t);
   } catch (error) {
     // ImageDecodeError messages are written for the reader; anything else is unexpected but still shown.
     failOpen(seq, fileName, messageOf(error));
