@@ -29,6 +29,7 @@ export interface Startup {
   backend_ms?: number;
   load_ms?: number;
   first_inference_ms?: number;
+  warm_pipeline_ms?: number;
   ready_ms?: number;
 }
 

@@ -12,13 +12,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type StartupStage = 'backend' | 'load' | 'first_inference';
+export type StartupStage = 'backend' | 'load' | 'first_inference' | 'warm_pipeline';
 export type CaseStage = 'read' | 'decode' | 'preprocess' | 'inference' | 'estimate' | 'display';
 
 export interface StartupTimings {
   backend_ms?: number;
   load_ms?: number;
   first_inference_ms?: number;
+  /** Decode, preprocessing and viewer code run once on a tiny image. */
+  warm_pipeline_ms?: number;
   /** Navigation start → model ready (the page's cold start). */
   ready_ms?: number;
 }

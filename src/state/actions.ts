@@ -3,6 +3,7 @@ import { decodeImageAsync } from '../../core/pipeline/decode/decode-image-async'
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { loadBoneAgeModel, warmUp } from '../inference/load-model';
+import { warmUpPipeline } from '../inference/warm-pipeline';
 import { putDecodedImage } from '../viewer/image-loader';
 import { recordCase, recordReady, recordStartup, timeCase } from '../perf/page-timings';
 import { preprocess } from '../../core/pipeline/preprocess';
@@ -43,6 +44,9 @@ export async function startModel(location: Location = window.location, base: str
     t = performance.now();
     await warmUp(model);
     recordStartup('first_inference', t);
+    t = performance.now();
+    await warmUpPipeline(model.card.input).catch((error) => console.warn('Pipeline warm-up failed:', error));
+    recordStartup('warm_pipeline', t);
     set({ model, phase: 'ready' });
     recordReady();
   } catch (error) {

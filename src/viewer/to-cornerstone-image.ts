@@ -1,4 +1,5 @@
 import type { CornerstoneImage } from 'cornerstone-core';
+import { knownSampleRange } from '../../core/pipeline/sample-range';
 import type { DecodedImage } from '../../core/pipeline/types';
 
 /**
@@ -10,12 +11,14 @@ import type { DecodedImage } from '../../core/pipeline/types';
  */
 export function toCornerstoneImage(decoded: DecodedImage, imageId: string): CornerstoneImage {
   const { data, width, height } = decoded;
-  let min = Infinity;
-  let max = -Infinity;
-  let integral = true;
-  // One tight pass over what can be tens of megapixels. `(v | 0) === v` is "integral" for the
-  // values that matter here (anything beyond ±2^31 is out of 16-bit range anyway); NaN fails it.
-  for (let i = 0; i < data.length; i++) {
+  const known = knownSampleRange(data);
+  let min = known?.min ?? Infinity;
+  let max = known?.max ?? -Infinity;
+  let integral = known?.integral ?? true;
+  // One tight pass over what can be tens of megapixels, skipped when the decoder already said what the
+  // samples are. `(v | 0) === v` is "integral" for the values that matter here (anything beyond ±2^31
+  // is out of 16-bit range anyway); NaN fails it.
+  for (let i = known ? data.length : 0; i < data.length; i++) {
     const v = data[i];
     if (v < min) min = v;
     if (v > max) max = v;

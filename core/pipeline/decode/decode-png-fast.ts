@@ -1,3 +1,4 @@
+import { noteSampleRange } from '../sample-range';
 import type { DecodedImage } from '../types';
 import { readPngHeader } from './png-header';
 
@@ -33,6 +34,7 @@ export async function decodePngFast(bytes: Uint8Array): Promise<DecodedImage | n
   if (raw.length !== height * (stride + 1)) return null;
   const gray = unfilterToGray(raw, width, height, bpp);
   if (!gray) return null;
+  noteSampleRange(gray.data, { min: gray.min, max: gray.max, integral: true });
   return {
     format: 'png',
     width,
@@ -78,7 +80,14 @@ function gatherImageData(bytes: Uint8Array): Uint8Array | null {
 
 /** zlib stream → bytes, natively; refuses to produce more than `limit` bytes (a deflate bomb). */
 async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
-  const stream = new Blob([data as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate'));
+  // A stream straight from memory: a Blob's stream would go through the browser's blob store and wait on it.
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data);
+      controller.close();
+    },
+  });
+  const stream = source.pipeThrough(new DecompressionStream('deflate') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   const reader = stream.getReader();
   const out = new Uint8Array(limit);
   let offset = 0;
@@ -138,9 +147,10 @@ function unfilterToGray(raw: Uint8Array, width: number, height: number, bpp: num
     }
     const out = y * width;
     if (bpp === 1) {
+      const samples = raw.subarray(row, row + width);
+      data.set(samples, out); // byte → float, natively
       for (let x = 0; x < width; x++) {
-        const v = raw[row + x];
-        data[out + x] = v;
+        const v = samples[x];
         if (v < min) min = v;
         if (v > max) max = v;
       }

@@ -5,6 +5,7 @@ import { decodeImage } from '../../../../core/pipeline/decode/decode-image';
 import { decodeImageAsync } from '../../../../core/pipeline/decode/decode-image-async';
 import { decodePng } from '../../../../core/pipeline/decode/decode-png';
 import { decodePngFast } from '../../../../core/pipeline/decode/decode-png-fast';
+import { knownSampleRange } from '../../../../core/pipeline/sample-range';
 import { makePng } from '../../../helpers/make-png';
 import { makeFilteredGrayPng } from '../../../helpers/make-png-filtered';
 import { radiographLikePixels } from '../../../helpers/synthetic-radiograph';
@@ -31,6 +32,8 @@ describe('decodePngFast', () => {
     const png = makeFilteredGrayPng({ width, height, data, depth, idatChunks: 3 });
     const fast = (await decodePngFast(png))!;
     expect(Array.from(fast.data)).toEqual(data);
+    // The range is noted for the viewer, which then skips its own scan.
+    expect(knownSampleRange(fast.data)).toEqual({ min: Math.min(...data), max: Math.max(...data), integral: true });
     await expectSameAsSlow(png);
   });
 
