@@ -92,6 +92,16 @@ export async function heapMb(page: Page): Promise<number> {
   return usedSize / 2 ** 20;
 }
 
+/** The renderer process's CPU time so far (all its threads), in ms. Unlike wall time, it hardly
+ *  changes with how busy the rest of the machine is. */
+export async function cpuMs(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'ProcessTime')?.value ?? NaN) * 1000;
+}
+
 export const numTensors = (page: Page) => page.evaluate(() => (window as unknown as { __boneage: { numTensors(): number } }).__boneage.numTensors());
 
 /** What the browser says the WebGPU adapter is (SwiftShader in a GPU-less container). */

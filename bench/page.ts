@@ -23,7 +23,7 @@ import { browserTestMode, DIST, startHarness, type Harness } from '../test/brows
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
 import { syntheticHand } from '../test/helpers/synthetic-hands';
 import { parseArgs } from '../training/cli-args';
-import { adapterOf, BACKENDS, dropCase, heapMb, loadCase, numTensors, open, startupOf, type Backend, type Drop, type Startup } from './page-driver';
+import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, numTensors, open, startupOf, type Backend, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
 const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', cases: 'number', case: 'string', width: 'number', height: 'number' });
@@ -69,10 +69,12 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
   const tensors0 = await numTensors(page);
   const heap0 = await heapMb(page);
   const drops: Drop[] = [];
+  const cpu0 = await cpuMs(page);
   for (let i = 0; i < cases; i++) {
     drops.push(await dropCase(page));
     if ((i + 1) % 20 === 0 || i === 0) log(`  [${backend}] drop ${i + 1}/${cases}: ${round(drops[i].e2e_ms)} ms`);
   }
+  const cpu1 = await cpuMs(page);
   const tensors1 = await numTensors(page);
   const heap1 = await heapMb(page);
   await page.context().close();
@@ -91,6 +93,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
     e2e_warm_ms: round(median(warm.map((d) => d.e2e_ms))),
     e2e_frame_ms: round(median(warm.map((d) => d.frame_ms))),
     e2e_first_case_ms: round(drops[0].e2e_ms),
+    cpu_renderer_ms_per_case: round((cpu1 - cpu0) / cases),
     first_case_stages_ms: Object.fromEntries(Object.entries(drops[0].stages).map(([k, v]) => [k, round(v)])),
     tensor_growth_100: tensors1 - tensors0,
     cases: drops.length,
