@@ -9,6 +9,9 @@ export interface SampleRange {
   max: number;
   /** Every sample is a whole number. */
   integral: boolean;
+  /** The same samples as unsigned integers, when the decoder had them anyway: the viewer shows these
+   *  without converting millions of floats. Never changed in place either. */
+  samples?: Uint8Array | Uint16Array;
 }
 
 const known = new WeakMap<Float32Array, SampleRange>();

@@ -138,6 +138,14 @@ describe('toCornerstoneImage with a range the decoder noted', () => {
       expect(Array.from(fast.getPixelData())).toEqual(Array.from(scanned.getPixelData()));
       expect(fast.getPixelData().constructor).toBe(scanned.getPixelData().constructor);
       expect({ ...fast, getPixelData: null }).toEqual({ ...scanned, getPixelData: null });
+      // With the decoder's integer samples, those are shown as they are (no copy).
+      const withSamples = make(values);
+      const samples = Uint16Array.from(values.map((v) => Math.max(0, v)));
+      if (Math.min(...values) < 0) continue;
+      noteSampleRange(withSamples.data, { min: Math.min(...values), max: Math.max(...values), integral: true, samples });
+      const shown = toImage(withSamples, 'boneage:a');
+      expect(shown.getPixelData()).toBe(samples);
+      expect({ ...shown, getPixelData: null, sizeInBytes: 0 }).toEqual({ ...scanned, getPixelData: null, sizeInBytes: 0 });
     }
   });
 });

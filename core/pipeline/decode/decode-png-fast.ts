@@ -34,7 +34,7 @@ export async function decodePngFast(bytes: Uint8Array): Promise<DecodedImage | n
   if (raw.length !== height * (stride + 1)) return null;
   const gray = unfilterToGray(raw, width, height, bpp);
   if (!gray) return null;
-  noteSampleRange(gray.data, { min: gray.min, max: gray.max, integral: true });
+  noteSampleRange(gray.data, { min: gray.min, max: gray.max, integral: true, samples: gray.samples });
   return {
     format: 'png',
     width,
@@ -105,9 +105,15 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
 }
 
 /** Undoes the PNG row filters in place and converts the samples to float, tracking min and max. */
-function unfilterToGray(raw: Uint8Array, width: number, height: number, bpp: number): { data: Float32Array; min: number; max: number } | null {
+function unfilterToGray(
+  raw: Uint8Array,
+  width: number,
+  height: number,
+  bpp: number,
+): { data: Float32Array; samples: Uint8Array | Uint16Array; min: number; max: number } | null {
   const stride = width * bpp;
   const data = new Float32Array(width * height);
+  const samples = bpp === 1 ? new Uint8Array(width * height) : new Uint16Array(width * height);
   let min = Infinity;
   let max = -Infinity;
   for (let y = 0; y < height; y++) {
@@ -147,21 +153,23 @@ function unfilterToGray(raw: Uint8Array, width: number, height: number, bpp: num
     }
     const out = y * width;
     if (bpp === 1) {
-      const samples = raw.subarray(row, row + width);
-      data.set(samples, out); // byte → float, natively
+      const rowSamples = raw.subarray(row, row + width);
+      samples.set(rowSamples, out);
+      data.set(rowSamples, out); // byte → float, natively
       for (let x = 0; x < width; x++) {
-        const v = samples[x];
+        const v = rowSamples[x];
         if (v < min) min = v;
         if (v > max) max = v;
       }
     } else {
       for (let x = 0; x < width; x++) {
         const v = (raw[row + 2 * x] << 8) | raw[row + 2 * x + 1];
+        samples[out + x] = v;
         data[out + x] = v;
         if (v < min) min = v;
         if (v > max) max = v;
       }
     }
   }
-  return { data, min, max };
+  return { data, samples, min, max };
 }
