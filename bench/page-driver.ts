@@ -30,6 +30,7 @@ export interface Startup {
   load_ms?: number;
   first_inference_ms?: number;
   warm_pipeline_ms?: number;
+  script_ms?: number;
   ready_ms?: number;
 }
 

@@ -87,6 +87,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
     cold_start_ms: round(median(starts.map((x) => x.ready_ms!))),
     load_ms: round(median(starts.map((x) => x.load_ms!))),
     first_inference_ms: round(median(starts.map((x) => x.first_inference_ms!))),
+    script_start_ms: round(median(starts.map((x) => x.script_ms ?? NaN))),
     backend_init_ms: round(median(starts.map((x) => x.backend_ms!))),
     warm_pipeline_ms: round(median(starts.map((x) => x.warm_pipeline_ms ?? NaN))),
     warm_inference_ms: round(median(warm.map((d) => d.stages.inference_ms))),

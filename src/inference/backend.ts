@@ -1,5 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // The wasm binaries ship with the app (no CDN). Only the single-threaded builds are used: the
 // threaded one needs a worker script that does not survive bundling, so multithreading is off.
@@ -7,11 +6,13 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { backendAttemptOrder, isSoftwareRenderer, type BackendName } from './backend-choice';
 
-/** The GPU backends are most of the page's script and unused wherever WASM wins: each is a separate
- *  chunk, fetched and compiled only when it is tried (a shorter cold start for everyone else). */
+/** The GPU backends and the plain-JavaScript one are most of the page's script and unused wherever
+ *  WASM wins: each is a separate chunk, fetched and compiled only when it is tried (a shorter cold
+ *  start for everyone else). */
 const lazyBackends: Partial<Record<BackendName, () => Promise<unknown>>> = {
   webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
   webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
 };
 
 let wasmConfigured = false;

@@ -67,6 +67,19 @@ async function fetchModelJson(card: ModelCard, url: URL): Promise<ModelJson> {
  *  Every weight shard is downloaded here and checked against the card (byte count and SHA-256)
  *  before the network is built from memory; a model that fails the check is refused. */
 export async function loadBoneAgeModel(pageBase: string, wanted: string | null): Promise<BoneAgeModel> {
+  return buildBoneAgeModel(await fetchVerifiedModel(pageBase, wanted));
+}
+
+/** A model downloaded and checked against its card, not yet built (that needs the TensorFlow.js backend). */
+export interface VerifiedModel {
+  card: ModelCard;
+  modelJson: ModelJson;
+  shards: ArrayBuffer[];
+}
+
+/** The download-and-check half of loadBoneAgeModel. Needs no backend, so the page runs it while the
+ *  backend starts. */
+export async function fetchVerifiedModel(pageBase: string, wanted: string | null): Promise<VerifiedModel> {
   const indexUrl = new URL('models/index.json', pageBase);
   const entry = pickModel(parseModelIndex(await fetchJson(indexUrl, 'model list')), wanted);
   const dir = new URL(entry.path.endsWith('/') ? entry.path : `${entry.path}/`, indexUrl);
@@ -103,7 +116,11 @@ export async function loadBoneAgeModel(pageBase: string, wanted: string | null):
   }
   const problems = verifyWeights(shardPaths, cardWeights, measured);
   if (problems.length > 0) throw new ModelLoadError(integrityFailureMessage(card.name, problems));
+  return { card, modelJson, shards };
+}
 
+/** The build half: the checked weights in memory → the network on the current backend. */
+export async function buildBoneAgeModel({ card, modelJson, shards }: VerifiedModel): Promise<BoneAgeModel> {
   let net: tfl.LayersModel;
   try {
     net = await tfl.loadLayersModel(

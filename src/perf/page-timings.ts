@@ -5,7 +5,8 @@
  *
  *   window.__boneage.version          1
  *   window.__boneage.numTensors()     tf.memory().numTensors (leak check)
- *   window.__boneage.startup()        { backend_ms, load_ms, first_inference_ms, ready_ms } (ready_ms: since navigation start)
+ *   window.__boneage.startup()        { script_ms, backend_ms, load_ms, first_inference_ms, warm_pipeline_ms, ready_ms }
+ *                                     (script_ms and ready_ms count from navigation start)
  *   window.__boneage.caseTimings(seq) { read_ms, decode_ms, preprocess_ms, inference_ms, display_ms, ... } for file number seq
  *
  * Only durations and counts: nothing about the patient or the image is exposed here.
@@ -17,10 +18,13 @@ export type CaseStage = 'read' | 'decode' | 'preprocess' | 'inference' | 'estima
 
 export interface StartupTimings {
   backend_ms?: number;
+  /** Download, SHA-256 check and build of the model; the download overlaps the backend's start. */
   load_ms?: number;
   first_inference_ms?: number;
   /** Decode, preprocessing and viewer code run once on a tiny image. */
   warm_pipeline_ms?: number;
+  /** Navigation start → the page's script running (download, parse and compile of the bundle). */
+  script_ms?: number;
   /** Navigation start → model ready (the page's cold start). */
   ready_ms?: number;
 }
@@ -87,6 +91,7 @@ export interface BoneAgeHook {
 /** Puts the read-only hook on `window.__boneage` (once). */
 export function installBoneAgeHook(target: object = globalThis): void {
   if ('__boneage' in target) return;
+  startup.script_ms = performance.now();
   const hook: BoneAgeHook = Object.freeze({
     version: 1 as const,
     numTensors: () => tf.memory().numTensors,

@@ -2,7 +2,7 @@ import type { BoneAgeModel } from '../../core/model';
 import { decodeImageAsync } from '../../core/pipeline/decode/decode-image-async';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
-import { loadBoneAgeModel, warmUp } from '../inference/load-model';
+import { buildBoneAgeModel, fetchVerifiedModel, warmUp } from '../inference/load-model';
 import { warmUpPipeline } from '../inference/warm-pipeline';
 import { putDecodedImage } from '../viewer/image-loader';
 import { recordCase, recordReady, recordStartup, timeCase } from '../perf/page-timings';
@@ -27,6 +27,9 @@ export async function startModel(location: Location = window.location, base: str
   set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
   try {
     let t = performance.now();
+    // The model downloads and is checked while the backend starts (neither needs the other).
+    const fetching = fetchVerifiedModel(base, new URLSearchParams(location.search).get('model'));
+    fetching.catch(() => undefined); // a failure is reported below, where it is awaited
     const selection = await selectBackend(requested);
     recordStartup('backend', t);
     const note =
@@ -37,9 +40,8 @@ export async function startModel(location: Location = window.location, base: str
           : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
 
-    t = performance.now();
-    const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));
-    recordStartup('load', t);
+    const model = await buildBoneAgeModel(await fetching);
+    recordStartup('load', t); // from the start of the download, which overlapped the backend's start
     set({ card: model.card, phase: 'warming' });
     t = performance.now();
     await warmUp(model);
