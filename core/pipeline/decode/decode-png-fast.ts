@@ -54,7 +54,8 @@ function u32(b: Uint8Array, at: number): number {
 /** The IDAT chunks' data, concatenated; null when the file is interlaced or has transparency (the
  *  slow path handles and reports those). The chunk chain was already checked by readPngHeader. */
 function gatherImageData(bytes: Uint8Array): Uint8Array | null {
-  if (bytes[28] !== 0) return null; // IHDR interlace method: Adam7
+  // IHDR compression and filter methods other than 0 are invalid; interlace method 1 is Adam7.
+  if (bytes[26] !== 0 || bytes[27] !== 0 || bytes[28] !== 0) return null;
   const parts: Uint8Array[] = [];
   let total = 0;
   for (let at = 8; at + 8 <= bytes.length; ) {

@@ -50,6 +50,13 @@ describe('decodePngFast', () => {
     expect(await decodePngFast(makePng({ width: 4, height: 1, data: [0, 1, 2, 3], channels: 1, depth: 2 }))).toBeNull();
     const withTrns = makeFilteredGrayPng({ width: 2, height: 2, data: [1, 2, 3, 4], depth: 8, extraChunks: [{ type: 'tRNS', data: new Uint8Array([0, 1]) }] });
     expect(await decodePngFast(withTrns)).toBeNull();
+    // Adam7-interlaced, or an unknown filter method in the header (IHDR bytes 28 and 27).
+    const plain = makeFilteredGrayPng({ width: 4, height: 4, data: noise(16, 255), depth: 8 });
+    for (const at of [27, 28]) {
+      const odd = plain.slice();
+      odd[at] = 1;
+      expect(await decodePngFast(odd)).toBeNull();
+    }
   });
 
   it('returns null for damaged data instead of a partial image, and decodeImageAsync then reports it as decodeImage does', async () => {
