@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs-core';
+import { installBoneAgeHook, type BoneAgeHook as TimingsHook } from './perf/page-timings';
 import { useStore } from './state/store';
 import { loaderCounts } from './viewer/image-loader';
 
-/** Read-only numbers for tests and benchmarks (documented in the README). Nothing here changes the page. */
-export interface BoneAgeHook {
-  /** tf.memory().numTensors: tensors alive in the inference backend. */
-  numTensors(): number;
+/** What the worklist adds to the read-only `window.__boneage` (documented in the README). */
+export interface WorklistHook {
   /** tf.memory().numBytes. */
   numBytes(): number;
   /** Cases in the worklist, how many are done and how many failed. */
@@ -14,6 +13,9 @@ export interface BoneAgeHook {
   images(): { held: number; sources: number };
 }
 
+/** Read-only numbers for tests and benchmarks: timings (src/perf/page-timings.ts) and worklist counts. Nothing here changes the page. */
+export type BoneAgeHook = TimingsHook & WorklistHook;
+
 declare global {
   interface Window {
     __boneage?: BoneAgeHook;
@@ -21,8 +23,7 @@ declare global {
 }
 
 export function installDebugHook(target: Window = window): void {
-  const hook: BoneAgeHook = {
-    numTensors: () => tf.memory().numTensors,
+  const worklist: WorklistHook = {
     numBytes: () => tf.memory().numBytes,
     cases: () => {
       const cases = useStore.getState().cases;
@@ -30,5 +31,5 @@ export function installDebugHook(target: Window = window): void {
     },
     images: () => loaderCounts(),
   };
-  Object.defineProperty(target, '__boneage', { value: Object.freeze(hook), writable: false, configurable: false });
+  installBoneAgeHook(target, worklist);
 }

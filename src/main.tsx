@@ -7,6 +7,8 @@ import { startModel } from './state/actions';
 import { followEstimates } from './state/localiser-actions';
 import './styles.css';
 
+installDebugHook(); // window.__boneage: read-only timings and counts for tests and benchmarks (src/debug-hook.ts)
+
 // A file dropped outside the viewer must not make the browser navigate away (and lose the case).
 for (const type of ['dragover', 'drop'] as const) window.addEventListener(type, (e) => e.preventDefault());
 
@@ -19,7 +21,6 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 
-installDebugHook(); // window.__boneage: read-only numbers for tests and benchmarks
 followEstimates(); // the TW-region localiser runs after each estimate
 // The offline copy (app and models again) is fetched only once the model is up, so it never slows the start.
 void startModel().finally(registerServiceWorker);

@@ -5,6 +5,7 @@ import { currentCase, useStore } from '../state/store';
 import { useViewerStore } from '../state/viewer-store';
 import { setActiveView } from '../viewer/active-view';
 import { CornerstoneView } from '../viewer/cornerstone-view';
+import { recordCase } from '../perf/page-timings';
 import { LearnedRoiCanvas } from './LearnedRoiCanvas';
 import { TwRegionsOverlay } from './TwRegionsOverlay';
 import { attachInteraction } from '../viewer/interaction';
@@ -51,8 +52,9 @@ export function Viewport() {
       useViewerStore.getState().setReadout(null);
       return;
     }
+    const [start, caseSeq] = [performance.now(), currentCase(useStore.getState())?.seq ?? 0];
     viewRef.current
-      ?.show(wantedImageId)
+      ?.show(wantedImageId, () => recordCase(caseSeq, 'display', start))
       .then(() => setDisplayError((d) => (d?.imageId === wantedImageId ? null : d)))
       .catch((error) => {
         console.error('Could not display the image:', error);

@@ -1,13 +1,19 @@
 import * as tf from '@tensorflow/tfjs-core';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 // The wasm binaries ship with the app (no CDN). Only the single-threaded builds are used: the
 // threaded one needs a worker script that does not survive bundling, so multithreading is off.
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import { backendAttemptOrder, isSoftwareRenderer, type BackendName } from './backend-choice';
+
+/** The GPU backends and the plain-JavaScript one are most of the page's script and unused wherever
+ *  WASM wins: each is a separate chunk, fetched and compiled only when it is tried (a shorter cold
+ *  start for everyone else). */
+const lazyBackends: Partial<Record<BackendName, () => Promise<unknown>>> = {
+  webgpu: () => import('@tensorflow/tfjs-backend-webgpu'),
+  webgl: () => import('@tensorflow/tfjs-backend-webgl'),
+  cpu: () => import('@tensorflow/tfjs-backend-cpu'),
+};
 
 let wasmConfigured = false;
 
@@ -62,6 +68,7 @@ export async function selectBackend(requested: BackendName | null): Promise<Back
           continue;
         }
       }
+      await lazyBackends[backend]?.();
       if (await tf.setBackend(backend)) {
         await tf.ready();
         return { backend, failures };

@@ -70,18 +70,40 @@ async function fetchModelJson(card: Pick<ModelCard, 'name'>, url: URL): Promise<
  *  Every weight shard is downloaded here and checked against the card (byte count and SHA-256)
  *  before the network is built from memory; a model that fails the check is refused. */
 export async function loadBoneAgeModel(pageBase: string, wanted: string | null): Promise<BoneAgeModel> {
+  return buildBoneAgeModel(await fetchVerifiedModel(pageBase, wanted));
+}
+
+/** A model downloaded and checked against its card, not yet built (that needs the TensorFlow.js backend). */
+export interface VerifiedModel {
+  card: ModelCard;
+  modelJson: ModelJson;
+  shards: ArrayBuffer[];
+}
+
+/** The download-and-check half of loadBoneAgeModel. Needs no backend, so the page runs it while the
+ *  backend starts. */
+export async function fetchVerifiedModel(pageBase: string, wanted: string | null): Promise<VerifiedModel> {
   const indexUrl = new URL('models/index.json', pageBase);
   const entry = pickModel(parseModelIndex(await fetchJson(indexUrl, 'model list')), wanted);
   const dir = new URL(entry.path.endsWith('/') ? entry.path : `${entry.path}/`, indexUrl);
   const cardUrl = new URL('model-card.json', dir);
   const card = parseModelCard(await fetchJson(cardUrl, 'model card'), cardUrl.pathname);
+  return { card, ...(await fetchVerifiedNetwork(card, dir, pageBase)) };
+}
 
-  return new BoneAgeModel(await loadVerifiedNetwork(card, dir, pageBase), card);
+/** The build half: the checked weights in memory → the network on the current backend. */
+export async function buildBoneAgeModel(verified: VerifiedModel): Promise<BoneAgeModel> {
+  return new BoneAgeModel(await buildNetwork(verified.card, verified), verified.card);
 }
 
 /** A model folder's network, every weight shard checked against `card.weights` (byte count and SHA-256)
  *  before the network is built from memory. Shared by the age model and the TW-region localiser. */
 export async function loadVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: unknown }, dir: URL, pageBase: string): Promise<tfl.LayersModel> {
+  return buildNetwork(card, await fetchVerifiedNetwork(card, dir, pageBase));
+}
+
+/** Downloads a model folder's model.json and weight shards and checks every shard against the card. */
+async function fetchVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: unknown }, dir: URL, pageBase: string): Promise<Omit<VerifiedModel, 'card'>> {
   // Web Crypto exists only in secure contexts (https, localhost); without it nothing can be checked.
   const subtle = (globalThis.crypto as Crypto | undefined)?.subtle as SubtleCrypto | undefined;
   if (!subtle) throw new ModelLoadError(insecureOriginMessage(card.name, globalThis.location?.origin ?? new URL(pageBase).origin));
@@ -112,7 +134,11 @@ export async function loadVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weig
   }
   const problems = verifyWeights(shardPaths, cardWeights, measured);
   if (problems.length > 0) throw new ModelLoadError(integrityFailureMessage(card.name, problems));
+  return { modelJson, shards };
+}
 
+/** The checked weights in memory → the network on the current backend. */
+async function buildNetwork(card: Pick<ModelCard, 'name'>, { modelJson, shards }: Omit<VerifiedModel, 'card'>): Promise<tfl.LayersModel> {
   let net: tfl.LayersModel;
   try {
     net = await tfl.loadLayersModel(

@@ -6,7 +6,10 @@ import '../inference/codec-wasm-urls';
 import type { DecodedImage } from '../../core/pipeline/types';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
-import { loadBoneAgeModel, warmUp } from '../inference/load-model';
+import { buildBoneAgeModel, fetchVerifiedModel, warmUp } from '../inference/load-model';
+import { warmUpPipeline } from '../inference/warm-pipeline';
+import { recordCase, recordReady, recordStartup, timeCase } from '../perf/page-timings';
+import { preprocess } from '../../core/pipeline/preprocess';
 import { forgetImage, imageIdFor, putDecodedImage } from '../viewer/image-loader';
 import { isPending } from '../worklist/case-status';
 import { emptyPatient, patientFromImage } from '../age/patient-info';
@@ -31,7 +34,12 @@ export async function startModel(location: Location = window.location, base: str
   const { requested, invalid } = parseBackendParam(location.search);
   set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
   try {
+    let t = performance.now();
+    // The model downloads and is checked while the backend starts (neither needs the other).
+    const fetching = fetchVerifiedModel(base, new URLSearchParams(location.search).get('model'));
+    fetching.catch(() => undefined); // a failure is reported below, where it is awaited
     const selection = await selectBackend(requested);
+    recordStartup('backend', t);
     const note =
       requested && selection.backend !== requested
         ? `Requested backend "${requested}" is unavailable (${selection.failures.find((f) => f.backend === requested)?.reason ?? 'failed'}); using ${selection.backend}.`
@@ -41,10 +49,18 @@ export async function startModel(location: Location = window.location, base: str
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
     void startQc(base); // quality control loads beside the age model, on the same backend
 
-    const model = await loadBoneAgeModel(base, new URLSearchParams(location.search).get('model'));
+    const model = await buildBoneAgeModel(await fetching);
+    recordStartup('load', t); // from the start of the download, which overlapped the backend's start
     set({ card: model.card, phase: 'warming' });
+    t = performance.now();
     await warmUp(model);
+    recordStartup('first_inference', t);
+    t = performance.now();
+    // Decode, preprocessing and viewer code run once on a tiny image, so the first real case is not the slow one.
+    await warmUpPipeline(model.card.input).catch((error) => console.warn('Pipeline warm-up failed:', error));
+    recordStartup('warm_pipeline', t);
     set({ model, phase: 'ready' });
+    recordReady();
   } catch (error) {
     console.error('Model start-up failed:', error);
     set({ phase: 'failed', modelError: `The model could not be loaded: ${messageOf(error)}` });
@@ -80,7 +96,7 @@ export function openFiles(list: ArrayLike<File>): void {
   let seq = get().seq;
   const added: OpenCase[] = batch.map((file) => {
     seq += 1;
-    sources.set(seq, () => readAndDecode(file));
+    sources.set(seq, () => readAndDecode(file, seq));
     return { seq, fileName: file.name, fileBytes: file.size, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null, patient: emptyPatient() };
   });
   latestBatch = added[0].seq;
@@ -190,15 +206,19 @@ async function workCase(c: OpenCase): Promise<void> {
   await estimateCase(seq, decoded);
 }
 
-async function readAndDecode(file: File): Promise<DecodedImage> {
+async function readAndDecode(file: File, seq: number): Promise<DecodedImage> {
   let bytes: Uint8Array;
+  let t = performance.now();
   try {
     bytes = await readImageFile(file, file.name); // refuses what is too big or plainly not an image, unread
   } catch (error) {
     if (error instanceof ImageDecodeError) throw error;
     throw new Error(`This file could not be read: ${messageOf(error)}`, { cause: error });
   }
+  recordCase(seq, 'read', t);
+  t = performance.now();
   const image = await decodeImage(bytes, file.name);
+  recordCase(seq, 'decode', t);
   checkMinimumSize(image);
   return image;
 }
@@ -229,7 +249,7 @@ async function estimateCase(seq: number, image: DecodedImage): Promise<void> {
   const { model, backend } = get();
   if (!model || !backend) return;
   try {
-    const { estimate, ms } = await timedEstimate(model, image);
+    const { estimate, ms } = await timedEstimate(model, image, seq);
     const card = model.card;
     updateCase(seq, {
       status: 'done',
@@ -250,8 +270,16 @@ async function estimateCase(seq: number, image: DecodedImage): Promise<void> {
   }
 }
 
-async function timedEstimate(model: BoneAgeModel, image: DecodedImage) {
+/** model.estimate, in its two steps so that each is timed (src/perf/page-timings.ts). */
+async function timedEstimate(model: BoneAgeModel, image: DecodedImage, seq: number) {
+  // React renders the opened case in a microtask already queued: let it (and the viewer's image set-up)
+  // go first, so that the inference below is timed on its own rather than with that work inside it.
+  await null;
   const t0 = performance.now();
-  const estimate = await model.estimate(image);
+  const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
+  const t1 = performance.now();
+  const [estimate] = await model.estimatePlanes([plane]);
+  recordCase(seq, 'inference', t1);
+  recordCase(seq, 'estimate', t0);
   return { estimate, ms: performance.now() - t0 };
 }

@@ -40,13 +40,15 @@ export class CornerstoneView {
     this.resizeObserver.observe(element);
   }
 
-  async show(imageId: string): Promise<void> {
+  /** `onDrawn` is called once the image has been drawn (cornerstone draws on the next animation frame). */
+  async show(imageId: string, onDrawn?: () => void): Promise<void> {
     if (this.shownImageId === imageId) return;
     const token = ++this.showToken;
     const image = await cornerstone.loadImage(imageId);
     if (token !== this.showToken) return; // another case was asked for meanwhile (J/K held down)
     this.shownImageId = imageId;
     this.fitted = true;
+    if (onDrawn) this.element.addEventListener(cornerstone.EVENTS.IMAGE_RENDERED, () => onDrawn(), { once: true });
     // A fresh viewport per image: cornerstone otherwise keeps the previous image's window and fit.
     cornerstone.displayImage(this.element, image, cornerstone.getDefaultViewportForImage(this.element, image));
     this.paintOverlay();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { noteSampleRange } from '../../core/pipeline/sample-range';
 import type { DecodedImage } from '../../core/pipeline/types';
 import { cellAt, cellRect } from '../../src/viewer/cells';
 import { normalise, valueRange, viridis, viridisGradientCss } from '../../src/viewer/colormap';
@@ -119,5 +120,32 @@ describe('toCornerstoneImage', () => {
     const img = toCornerstoneImage(image([10, 20], { center: Number.NaN, width: 0 }), 'boneage:4');
     expect(img.windowCenter).toBe(15);
     expect(img.windowWidth).toBe(10);
+  });
+});
+
+describe('toCornerstoneImage with a range the decoder noted', () => {
+  it('gives the same image as a full scan', () => {
+    const toImage = toCornerstoneImage;
+    const make = (values: number[]): DecodedImage => ({
+      width: values.length, height: 1, data: Float32Array.from(values), format: 'png', bitDepth: 16,
+      window: { center: 100, width: 50 }, meta: {}, notices: [],
+    });
+    for (const values of [[3, 250, 0, 17], [0, 40000, 65535], [-5, 7]]) {
+      const scanned = toImage(make(values), 'boneage:a');
+      const noted = make(values);
+      noteSampleRange(noted.data, { min: Math.min(...values), max: Math.max(...values), integral: true });
+      const fast = toImage(noted, 'boneage:a');
+      expect(Array.from(fast.getPixelData())).toEqual(Array.from(scanned.getPixelData()));
+      expect(fast.getPixelData().constructor).toBe(scanned.getPixelData().constructor);
+      expect({ ...fast, getPixelData: null }).toEqual({ ...scanned, getPixelData: null });
+      // With the decoder's integer samples, those are shown as they are (no copy).
+      const withSamples = make(values);
+      const samples = Uint16Array.from(values.map((v) => Math.max(0, v)));
+      if (Math.min(...values) < 0) continue;
+      noteSampleRange(withSamples.data, { min: Math.min(...values), max: Math.max(...values), integral: true, samples });
+      const shown = toImage(withSamples, 'boneage:a');
+      expect(shown.getPixelData()).toBe(samples);
+      expect({ ...shown, getPixelData: null, sizeInBytes: 0 }).toEqual({ ...scanned, getPixelData: null, sizeInBytes: 0 });
+    }
   });
 });

@@ -7,12 +7,19 @@ import { peekTransferSyntax } from './dicom-file';
 import { SUPPORTED_TRANSFER_SYNTAXES } from './dicom-transfer-syntax';
 import { ImageDecodeError } from './errors';
 import { sniffFormat } from './sniff';
+import { decodePngFast } from './decode-png-fast';
 
 /** Decodes a PNG, JPEG or DICOM file (any supported transfer syntax) to a gray image, loading the
  *  WebAssembly codec a compressed DICOM needs on first use. The format is taken from the content
  *  (magic bytes), never trusted from the name, except to try a DICOM without its header.
  *  Rejects with ImageDecodeError, whose message is meant for the person who chose the file. */
 export async function decodeImage(bytes: Uint8Array, fileName?: string): Promise<DecodedImage> {
+  // Gray PNGs inflate with the platform's native zlib (decode-png-fast.ts): same result, several times
+  // faster on a radiograph. Anything it does not take, or cannot read, goes the usual way and gets its errors.
+  if (bytes.length > 0 && sniffFormat(bytes, fileName).kind === 'png') {
+    const fast = await decodePngFast(bytes).catch(() => null);
+    if (fast) return fast;
+  }
   await prepareDecoders(bytes, fileName);
   return decodeImageSync(bytes, fileName);
 }

@@ -1,0 +1,125 @@
+/** Drives the built page in Chromium for the benchmarks: open it on a backend, drop a case, read its timings. */
+import type { Page } from 'playwright-core';
+import { waitForModel, type Harness } from '../test/browser/harness';
+
+export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+export const CASE_URL = '/__bench/case.png';
+
+/** A fresh browser context (empty cache) on the page; requests off the origin are refused. */
+export async function open(h: Harness, backend: Backend, png?: Uint8Array): Promise<Page> {
+  const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const origin = h.server.origin;
+  await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
+  if (png) await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(png) }));
+  // tsx keeps function names with a `__name` helper that page.evaluate's serialised functions call.
+  await context.addInitScript('globalThis.__name = (f) => f;');
+  const page = await context.newPage();
+  page.on('pageerror', (e) => log(`  [${backend}] page error: ${e.message}`));
+  await page.goto(`${origin}/?backend=${backend}`);
+  await waitForModel(page, 300_000);
+  return page;
+}
+
+export interface Startup {
+  used: string;
+  note: string;
+  backend_ms?: number;
+  load_ms?: number;
+  first_inference_ms?: number;
+  warm_pipeline_ms?: number;
+  script_ms?: number;
+  ready_ms?: number;
+}
+
+export async function startupOf(page: Page): Promise<Startup> {
+  return page.evaluate(() => {
+    const hook = (window as unknown as { __boneage: { startup(): Record<string, number> } }).__boneage;
+    return {
+      used: document.querySelector('[data-testid="backend"]')?.textContent?.trim() ?? '',
+      note: document.querySelector('[data-testid="backend-note"]')?.textContent?.trim() ?? '',
+      ...hook.startup(),
+    };
+  });
+}
+
+export interface Drop {
+  e2e_ms: number;
+  /** To the first animation frame after the result was in the DOM (when it can be painted). */
+  frame_ms: number;
+  stages: Record<string, number>;
+}
+
+/** Drops the case file on the viewer, as from the desktop; times it in the page, from the drop event to the result in the DOM. */
+export async function dropCase(page: Page): Promise<Drop> {
+  return page.evaluate(async () => {
+    const w = window as unknown as { __benchCase: Uint8Array; __boneage: { caseTimings(seq: number): Record<string, number> | null } };
+    const target = document.querySelector('[data-testid="viewport"]') as HTMLElement;
+    const seq = Number(target.dataset.seq) + 1;
+    const dataTransfer = new DataTransfer();
+    dataTransfer.items.add(new File([w.__benchCase as BlobPart], 'case.png', { type: 'image/png' }));
+    const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
+    const { e2e, frame } = await new Promise<{ e2e: number; frame: number }>((ok, fail) => {
+      let t0 = 0;
+      const check = () => {
+        if (document.querySelector(`[data-testid="bone-age"][data-seq="${seq}"]`)) {
+          const t1 = performance.now();
+          observer.disconnect();
+          void nextFrame().then((t2) => ok({ e2e: t1 - t0, frame: t2 - t0 }));
+        } else if (document.querySelector(`[data-testid="error"][data-seq="${seq}"], [data-testid="error"][data-kind="estimate"]`)) {
+          observer.disconnect();
+          fail(new Error(document.querySelector('[data-testid="error"]')?.textContent ?? 'error'));
+        }
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      t0 = performance.now();
+      target.dispatchEvent(new DragEvent('drop', { dataTransfer, bubbles: true, cancelable: true }));
+    });
+    // The image is drawn by cornerstone on an animation frame; give it two before reading the stages.
+    await nextFrame();
+    await nextFrame();
+    return { e2e_ms: e2e, frame_ms: frame, stages: w.__boneage.caseTimings(seq) ?? {} };
+  });
+}
+
+export async function heapMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  await cdp.detach();
+  return usedSize / 2 ** 20;
+}
+
+/** The renderer process's CPU time so far (all its threads), in ms. Unlike wall time, it hardly
+ *  changes with how busy the rest of the machine is. */
+export async function cpuMs(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+  await cdp.detach();
+  return (metrics.find((m) => m.name === 'ProcessTime')?.value ?? NaN) * 1000;
+}
+
+export const numTensors = (page: Page) => page.evaluate(() => (window as unknown as { __boneage: { numTensors(): number } }).__boneage.numTensors());
+
+/** What the browser says the WebGPU adapter is (SwiftShader in a GPU-less container). */
+export async function adapterOf(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    type Adapter = { isFallbackAdapter?: boolean; info?: Record<string, string> };
+    const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
+    const a = await gpu?.requestAdapter();
+    if (!a) return 'none';
+    const info = a.info ?? {};
+    return [a.isFallbackAdapter ? 'fallback adapter' : '', info.vendor, info.architecture, info.device, info.description].filter(Boolean).join(' ');
+  });
+}
+
+/** Fetches the case (served by `open`'s route) into the page once, so each drop starts from bytes in memory. */
+export async function loadCase(page: Page): Promise<void> {
+  await page.evaluate(async (url) => {
+    (window as unknown as { __benchCase: Uint8Array }).__benchCase = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  }, CASE_URL);
+}

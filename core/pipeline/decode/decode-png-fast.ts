@@ -1,0 +1,176 @@
+import { noteSampleRange } from '../sample-range';
+import type { DecodedImage } from '../types';
+import { readPngHeader } from './png-header';
+
+/**
+ * A faster path for the PNGs radiographs come as: 8- or 16-bit gray, not interlaced, no transparency.
+ * The deflate stream is inflated by the platform's native zlib (DecompressionStream, in browsers and
+ * Node ≥ 18) instead of JavaScript, and unfiltering, conversion to float and the min–max window are
+ * done in one tight pass. On a 2000×2500 radiograph this takes a fraction of fast-png's time.
+ *
+ * The result is the same as decodePng's, value for value. Returns null for any other PNG, and for any
+ * PNG it cannot read completely: the caller then uses decodePng, whose messages explain what is wrong.
+ */
+export async function decodePngFast(bytes: Uint8Array): Promise<DecodedImage | null> {
+  if (typeof DecompressionStream !== 'function') return null;
+  let header;
+  try {
+    header = readPngHeader(bytes);
+  } catch {
+    return null;
+  }
+  const { width, height, bitDepth, colorType } = header;
+  if (colorType !== 0 || (bitDepth !== 8 && bitDepth !== 16)) return null;
+  const idat = gatherImageData(bytes);
+  if (!idat) return null;
+  const bpp = bitDepth / 8;
+  const stride = width * bpp;
+  let raw: Uint8Array;
+  try {
+    raw = await inflate(idat, height * (stride + 1));
+  } catch {
+    return null;
+  }
+  if (raw.length !== height * (stride + 1)) return null;
+  const gray = unfilterToGray(raw, width, height, bpp);
+  if (!gray) return null;
+  noteSampleRange(gray.data, { min: gray.min, max: gray.max, integral: true, samples: gray.samples });
+  return {
+    format: 'png',
+    width,
+    height,
+    data: gray.data,
+    bitDepth,
+    window: gray.max >= gray.min ? { center: (gray.min + gray.max) / 2, width: Math.max(gray.max - gray.min, 1) } : { center: 0, width: 1 },
+    meta: { width, height, bitDepth, colorType: 'gray' },
+    notices: [],
+  };
+}
+
+function u32(b: Uint8Array, at: number): number {
+  return ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
+}
+
+/** The IDAT chunks' data, concatenated; null when the file is interlaced or has transparency (the
+ *  slow path handles and reports those). The chunk chain was already checked by readPngHeader. */
+function gatherImageData(bytes: Uint8Array): Uint8Array | null {
+  // IHDR compression and filter methods other than 0 are invalid; interlace method 1 is Adam7.
+  if (bytes[26] !== 0 || bytes[27] !== 0 || bytes[28] !== 0) return null;
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (let at = 8; at + 8 <= bytes.length; ) {
+    const length = u32(bytes, at);
+    const type = String.fromCharCode(bytes[at + 4], bytes[at + 5], bytes[at + 6], bytes[at + 7]);
+    if (type === 'tRNS') return null;
+    if (type === 'IDAT') {
+      parts.push(bytes.subarray(at + 8, at + 8 + length));
+      total += length;
+    }
+    if (type === 'IEND') break;
+    at += 12 + length;
+  }
+  if (parts.length === 1) return parts[0];
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+/** zlib stream → bytes, natively; refuses to produce more than `limit` bytes (a deflate bomb). */
+async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
+  // A stream straight from memory: a Blob's stream would go through the browser's blob store and wait on it.
+  const source = new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(data);
+      controller.close();
+    },
+  });
+  const stream = source.pipeThrough(new DecompressionStream('deflate') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
+  const reader = stream.getReader();
+  const out = new Uint8Array(limit);
+  let offset = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (offset + value.length > limit) {
+      await reader.cancel();
+      throw new Error('more image data than the header allows');
+    }
+    out.set(value, offset);
+    offset += value.length;
+  }
+  return offset === limit ? out : out.subarray(0, offset);
+}
+
+/** Undoes the PNG row filters in place and converts the samples to float, tracking min and max. */
+function unfilterToGray(
+  raw: Uint8Array,
+  width: number,
+  height: number,
+  bpp: number,
+): { data: Float32Array; samples: Uint8Array | Uint16Array; min: number; max: number } | null {
+  const stride = width * bpp;
+  const data = new Float32Array(width * height);
+  const samples = bpp === 1 ? new Uint8Array(width * height) : new Uint16Array(width * height);
+  let min = Infinity;
+  let max = -Infinity;
+  for (let y = 0; y < height; y++) {
+    const row = y * (stride + 1) + 1;
+    const prev = row - (stride + 1); // the previous row's first sample (unused for y = 0)
+    const filter = raw[row - 1];
+    switch (filter) {
+      case 0:
+        break;
+      case 1:
+        for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + raw[row + i - bpp]) & 255;
+        break;
+      case 2:
+        if (y > 0) for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
+        break;
+      case 3:
+        for (let i = 0; i < stride; i++) {
+          const left = i >= bpp ? raw[row + i - bpp] : 0;
+          const up = y > 0 ? raw[prev + i] : 0;
+          raw[row + i] = (raw[row + i] + ((left + up) >> 1)) & 255;
+        }
+        break;
+      case 4:
+        for (let i = 0; i < stride; i++) {
+          const a = i >= bpp ? raw[row + i - bpp] : 0;
+          const b = y > 0 ? raw[prev + i] : 0;
+          const c = i >= bpp && y > 0 ? raw[prev + i - bpp] : 0;
+          const p = a + b - c;
+          const pa = Math.abs(p - a);
+          const pb = Math.abs(p - b);
+          const pc = Math.abs(p - c);
+          raw[row + i] = (raw[row + i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
+        }
+        break;
+      default:
+        return null; // not a PNG filter: the file is damaged
+    }
+    const out = y * width;
+    if (bpp === 1) {
+      const rowSamples = raw.subarray(row, row + width);
+      samples.set(rowSamples, out);
+      data.set(rowSamples, out); // byte → float, natively
+      for (let x = 0; x < width; x++) {
+        const v = rowSamples[x];
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    } else {
+      for (let x = 0; x < width; x++) {
+        const v = (raw[row + 2 * x] << 8) | raw[row + 2 * x + 1];
+        samples[out + x] = v;
+        data[out + x] = v;
+        if (v < min) min = v;
+        if (v > max) max = v;
+      }
+    }
+  }
+  return { data, samples, min, max };
+}
