@@ -11,6 +11,7 @@ import { buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/
 import type { BoNetConfig, ModelCard, OutputSpec, ValidationFigures, WeightFile } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
+import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
 import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
@@ -101,7 +102,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard =
   limitations: [
     'Trained and validated on 100×100 thumbnails of the RSNA Pediatric Bone Age training set (one population, one reference standard).',
     'Does not use the child\'s sex; bone-age standards are sex-specific.',
-    'Expects a left-hand PA radiograph cropped roughly to the hand; no quality control of the input yet.',
+    'Expects a left-hand PA radiograph cropped roughly to the hand; the page checks the input with a separate quality-control model (public/models/qc-hand).',
   ],
   architecture: { ...config, parameters: net.countParams(), mapCellsFor100: [mapSide, mapSide] },
   input: spec, output,
@@ -111,6 +112,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard =
     epochs: state.epoch, batchSize, optimizer: `Adam, peak lr ${peakLr}, linear warm-up then cosine decay; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)`,
     augmentation: `random integer shift up to ±${maxShift} px (edge-replicated)`,
     workers,
+    labelRangeMonths: labelRange(cases.map((c) => c.boneAgeMonths)),
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
     durationSeconds: Math.round(state.history.reduce((a, h) => a + (h.seconds ?? 0), 0)),
   },

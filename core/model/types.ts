@@ -58,6 +58,8 @@ export interface ModelCard {
     runtime: string;
     /** Worker threads that computed gradients (data-parallel); 1 = in-process. */
     workers?: number;
+    /** Youngest and oldest bone age (months) among all the labels; estimates outside are flagged. */
+    labelRangeMonths?: [number, number];
     durationSeconds: number;
   };
   validation: ValidationFigures;

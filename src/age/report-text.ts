@@ -15,9 +15,10 @@ export const RESEARCH_CAVEAT =
 
 /**
  * The report in dictation form, plain text (ASCII signs) for pasting into a reporting system:
- * chronological age, bone age with the model and its validated MAE, SD for age, SDS, verdict, caveat.
+ * chronological age, bone age with the model and its validated MAE, SD for age, SDS, cautions from the
+ * automated checks, verdict, caveat.
  */
-export function reportText(c: AgeComparison, model: ReportModel): string {
+export function reportText(c: AgeComparison, model: ReportModel, cautions: readonly string[] = []): string {
   const lines: string[] = ['BONE AGE (left hand radiograph, automated estimate)', ''];
   if (c.sex) lines.push(`Sex: ${c.sex === 'M' ? 'male' : 'female'}.`);
   else lines.push('Sex: not known.');
@@ -39,6 +40,9 @@ export function reportText(c: AgeComparison, model: ReportModel): string {
     lines.push(`Standard deviation for age: not applicable (${c.reason}).`);
   }
   lines.push('');
+  // What the automated checks said about this image (quality control, training range): said before the impression.
+  for (const caution of cautions) lines.push(`CAUTION: ${caution}`);
+  if (cautions.length) lines.push('');
   lines.push(`IMPRESSION: ${impression(c)}`);
   lines.push('');
   lines.push(RESEARCH_CAVEAT);

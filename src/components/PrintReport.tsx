@@ -3,6 +3,7 @@ import { formatIsoDate } from '../age/calendar-date';
 import { snapshotViewport } from '../report/viewport-snapshot';
 import { useOpenCase } from '../state/case-access';
 import { readingOf } from '../state/case-comparison';
+import { useCaseCautions } from '../state/case-cautions';
 import { useReportStore } from '../state/report-store';
 import { useStore } from '../state/store';
 import { AgeChart } from './AgeChart';
@@ -37,6 +38,7 @@ function clearPrintSnapshot(): void {
  */
 export function PrintReport() {
   const c = useOpenCase();
+  const cautions = useCaseCautions(c);
   const card = useStore((s) => s.card);
   const overlay = useStore((s) => s.overlay);
   const include = useReportStore((s) => s.include);
@@ -68,7 +70,7 @@ export function PrintReport() {
       </div>
     );
   }
-  const reading = readingOf(c);
+  const reading = readingOf(c, cautions);
   const p = c.patient;
   const ids: Array<[string, string]> = [];
   if (include.name) ids.push(['Name', p.name?.value.trim() ?? '(not given)']);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { copyText } from '../report/copy-text';
 import { useOpenCase } from '../state/case-access';
 import { readingOf } from '../state/case-comparison';
+import { useCaseCautions } from '../state/case-cautions';
 import { useReportStore, type PrintIdentifiers } from '../state/report-store';
 import { refreshPrintSnapshot } from './PrintReport';
 import './report.css';
@@ -15,11 +16,12 @@ const IDENTIFIER_LABELS: Array<[keyof PrintIdentifiers, string]> = [
 /** The report text with "Copy report", and what goes on the printed report. */
 export function ReportPanel() {
   const c = useOpenCase();
+  const cautions = useCaseCautions(c);
   const include = useReportStore((s) => s.include);
   const setInclude = useReportStore((s) => s.setInclude);
   const [copyState, setCopyState] = useState<{ seq: number; text: string; ok: boolean } | null>(null);
   if (!c || !c.result) return null;
-  const { text } = readingOf(c);
+  const { text } = readingOf(c, cautions);
   if (!text) return null;
 
   const copy = async () => {

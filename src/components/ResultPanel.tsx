@@ -1,5 +1,6 @@
 import { formatBoneAge, formatMs } from '../format/age';
 import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/store';
+import { trainingRangeNote } from '../../core/model/training-range';
 import { IntervalLine } from './IntervalLine';
 import { QcGate } from './QcGate';
 
@@ -7,6 +8,7 @@ import { QcGate } from './QcGate';
 export function ResultPanel() {
   const current = useStore(currentCase);
   const phase = useStore((s) => s.phase);
+  const card = useStore((s) => s.card);
   if (!current) {
     return (
       <section className="panel result-panel">
@@ -28,6 +30,7 @@ export function ResultPanel() {
   }
   const months = result.estimate.boneAgeMonths;
   const age = formatBoneAge(months);
+  const rangeNote = trainingRangeNote(months, card?.training?.labelRangeMonths);
   return (
     <section className="panel result-panel" aria-live="polite">
       <h2>Bone age</h2>
@@ -36,6 +39,11 @@ export function ResultPanel() {
           <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
         </p>
         <IntervalLine estimate={result.estimate} />
+        {rangeNote ? (
+          <p className="qc-flags" role="alert" data-testid="range-warning" data-side={rangeNote.side}>
+            {rangeNote.message}
+          </p>
+        ) : null}
       </QcGate>
       <p className="result-provenance" data-testid="result-model">
         Model <strong>{result.modelName}</strong> v{result.modelVersion} · validated MAE{' '}

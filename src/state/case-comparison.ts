@@ -13,7 +13,7 @@ export interface CaseReading {
 
 /** Everything the comparison, chart and report show for a case, derived (never stored) from its
  *  patient data and its estimate, so an edit shows everywhere at once. */
-export function readingOf(c: Pick<OpenCase, 'patient' | 'result'>): CaseReading {
+export function readingOf(c: Pick<OpenCase, 'patient' | 'result'>, cautions: readonly string[] = []): CaseReading {
   const chronological = chronologicalAgeOf(c.patient);
   if (!c.result) return { chronological, comparison: null, text: null };
   const comparison = compareAges(c.result.estimate.boneAgeMonths, chronological, c.patient.sex?.value ?? null);
@@ -22,6 +22,6 @@ export function readingOf(c: Pick<OpenCase, 'patient' | 'result'>): CaseReading 
     version: c.result.modelVersion,
     maeMonths: c.result.maeMonths,
     maeN: c.result.maeN,
-  });
+  }, cautions);
   return { chronological, comparison, text };
 }

@@ -25,6 +25,11 @@ describe('reportText', () => {
     expect(text).toContain(`SDS): -${(40 / 11.73).toFixed(2)}.`);
     expect(text).toContain('IMPRESSION: Delayed bone age');
   });
+  it('puts the automated checks\' cautions before the impression, and none when there are none', () => {
+    const text = reportText(compareAges(121, chrono(120), 'F'), model, ['The image was not quality-checked.']);
+    expect(text).toMatch(/CAUTION: The image was not quality-checked\.\n\nIMPRESSION:/);
+    expect(reportText(compareAges(121, chrono(120), 'F'), model)).not.toContain('CAUTION');
+  });
   it('within normal limits', () => {
     expect(reportText(compareAges(121, chrono(120), 'F'), model)).toContain('IMPRESSION: Bone age within normal limits (within 2 SD of the chronological age).');
   });
