@@ -2,6 +2,7 @@ import { signed } from '../age/format';
 import { formatBoneAge } from '../format/age';
 import { useOpenCase } from '../state/case-access';
 import { readingOf } from '../state/case-comparison';
+import { useCaseCautions } from '../state/case-cautions';
 import { AgeChart } from './AgeChart';
 import './report.css';
 
@@ -15,11 +16,20 @@ const VERDICT_TEXT = {
 /** Chronological age against bone age: difference, SD for age, SDS, verdict, and the chart. */
 export function ComparisonPanel() {
   const c = useOpenCase();
+  const cautions = useCaseCautions(c);
   if (!c) return null;
   const { chronological, comparison } = readingOf(c);
   return (
     <section className="panel comparison-panel" data-testid="comparison-panel" data-seq={c.seq}>
       <h2>Comparison with age</h2>
+      {cautions.length > 0 ? (
+        // The comparison is arithmetic on the estimate: it is only as valid as the estimate the checks doubt.
+        <ul className="qc-flags" role="alert" data-testid="comparison-cautions">
+          {cautions.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      ) : null}
       <dl className="comparison">
         <dt>Chronological age</dt>
         {chronological.months !== null ? (

@@ -49,6 +49,9 @@ describe.skipIf(mode === 'skip')('quality control on the page', () => {
     expect(qc.codes).toContain('not-hand');
     expect(qc.text).toMatch(/blank/i);
     expect(await w.page.locator('[data-testid="qc-withheld"]').count()).toBe(1);
+    // The comparison and the report text say it too (they are arithmetic on the doubted estimate).
+    expect(await w.page.locator('[data-testid="comparison-cautions"]').textContent()).toMatch(/quality check flagged this image/);
+    expect(await w.page.locator('[data-testid="report-text"]').textContent()).toMatch(/CAUTION: The automated quality check flagged this image/);
     await w.page.locator('[data-testid="qc-show-anyway"]').click();
     expect(await w.page.locator('[data-testid="qc-overridden"] [data-testid="bone-age"]').count()).toBe(1);
     expect(await w.page.locator('[data-testid="qc-flags"]').isVisible()).toBe(true); // the flag stays
