@@ -56,14 +56,14 @@ describe.skipIf(mode === 'skip')('TW regions on the page', () => {
   it('hides and shows each label with its checkbox', async () => {
     const { page } = w;
     await page.locator('[data-testid="tw-toggle-DIP"]').uncheck();
-    expect(await boxes('DIP').count()).toBe(0);
-    expect(await boxes().count()).toBe(13);
+    await expect.poll(() => boxes('DIP').count()).toBe(0); // the overlay redraws on the next render, not at the click
+    await expect.poll(() => boxes().count()).toBe(13);
     await page.locator('[data-testid="tw-toggle-Wrist"]').uncheck();
-    expect(await boxes('Wrist').count()).toBe(0);
-    expect(await boxes().count()).toBe(12);
+    await expect.poll(() => boxes('Wrist').count()).toBe(0);
+    await expect.poll(() => boxes().count()).toBe(12);
     await page.locator('[data-testid="tw-toggle-DIP"]').check();
     await page.locator('[data-testid="tw-toggle-Wrist"]').check();
-    expect(await boxes().count()).toBe(17);
+    await expect.poll(() => boxes().count()).toBe(17);
     expect(w.pageErrors).toEqual([]);
     expect(w.foreign).toEqual([]);
   });
