@@ -83,6 +83,11 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
   const s = await startupOf(page);
   if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
   await loadCase(page);
+  // The QC model and the TW-region localiser load after the age model: their weights are not growth.
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __boneage: { sideModels(): { qc: string; localiser: string } } }).__boneage.sideModels();
+    return m.qc !== 'loading' && m.localiser !== 'idle' && m.localiser !== 'loading';
+  }, undefined, { timeout: 120_000 });
   const adapter = backend === 'webgpu' ? await adapterOf(page) : undefined;
   const tensors0 = await numTensors(page);
   const heap0 = await heapMb(page);

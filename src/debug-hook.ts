@@ -1,5 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { installBoneAgeHook, type BoneAgeHook as TimingsHook } from './perf/page-timings';
+import { useLocaliserStore } from './state/localiser-store';
+import { useQcStore } from './state/qc-store';
 import { useStore } from './state/store';
 import { loaderCounts } from './viewer/image-loader';
 
@@ -11,6 +13,8 @@ export interface WorklistHook {
   cases(): { total: number; done: number; failed: number };
   /** Decoded images held in memory, and cases whose file can be decoded again. */
   images(): { held: number; sources: number };
+  /** Load phases of the models that start beside the age model (a benchmark waits for them before its baseline). */
+  sideModels(): { qc: string; localiser: string };
 }
 
 /** Read-only numbers for tests and benchmarks: timings (src/perf/page-timings.ts) and worklist counts. Nothing here changes the page. */
@@ -30,6 +34,7 @@ export function installDebugHook(target: Window = window): void {
       return { total: cases.length, done: cases.filter((c) => c.status === 'done').length, failed: cases.filter((c) => c.status === 'failed').length };
     },
     images: () => loaderCounts(),
+    sideModels: () => ({ qc: useQcStore.getState().phase, localiser: useLocaliserStore.getState().phase }),
   };
   installBoneAgeHook(target, worklist);
 }
