@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
-function filesUnder(dir: string): string[] {
+/** Every file below `dir` (recursively); none when it does not exist. */
+export function filesUnder(dir: string): string[] {
   let entries: string[];
   try {
     entries = readdirSync(dir);

@@ -1,25 +1,12 @@
 /** Vite build step: writes dist/sw.js from src/offline/service-worker.js with this build's version
  *  (a hash of the worker's own source, every emitted file and every file under public/) and its app-shell file list. */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
-import { modelPins } from '../inference/vite-plugin-model-pins';
+import { filesUnder, modelPins } from '../inference/vite-plugin-model-pins';
 
 const TEMPLATE = new URL('./service-worker.js', import.meta.url);
-
-function filesUnder(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return entries.flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 export function serviceWorker(): Plugin {
   let config: ResolvedConfig;

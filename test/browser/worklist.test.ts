@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles, dropStashed, measureMemory, stashBytes, waitForWorklist } from './drop-files';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
 import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { parseCsv } from '../helpers/parse-csv';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -25,26 +26,6 @@ async function rows(w: PageWatch): Promise<Row[]> {
       text: tr.textContent ?? '',
     })),
   );
-}
-
-/** The CSV fields, RFC 4180 (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const out: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(field), out.push(row), (row = []), (field = ''), i++;
-    else field += ch;
-  }
-  return out;
 }
 
 describe.skipIf(mode === 'skip')('the worklist', () => {

@@ -1,32 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, worklistCsv, type CsvCase } from '../../../src/worklist/csv';
 import { worklistFileName } from '../../../src/worklist/download';
-
-/** A small RFC 4180 reader, to check that what worklistCsv writes reads back as the same fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
-    else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i++;
-    } else field += ch;
-  }
-  if (field || row.length) throw new Error('the CSV does not end with CRLF');
-  return rows;
-}
+import { parseCsv } from '../../helpers/parse-csv';
 
 const result = (months: number) => ({ estimate: { boneAgeMonths: months }, modelName: 'bonet-rsna100', modelVersion: '1.0.0', backend: 'wasm', maeMonths: 14.91 });
 
