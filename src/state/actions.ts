@@ -202,8 +202,9 @@ async function workCase(c: OpenCase): Promise<void> {
     if (showFrom !== null && seq >= showFrom) showFrom = null;
     set({ selected: seq, error: null });
   }
-  await assessCase(seq, decoded);
+  // The estimate first (shown greyed as 'checking' until QC answers), so QC does not delay the result.
   await estimateCase(seq, decoded);
+  await assessCase(seq, decoded);
 }
 
 async function readAndDecode(file: File, seq: number): Promise<DecodedImage> {

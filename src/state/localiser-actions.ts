@@ -8,6 +8,11 @@ const set = useLocaliserStore.setState;
 const get = useLocaliserStore.getState;
 
 let following = false;
+
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(() => setTimeout(fn, 0));
+  else setTimeout(fn, 0);
+}
 /** The case being located now, so a second trigger for it does not start a second run. */
 let inFlight: number | null = null;
 
@@ -22,7 +27,8 @@ export function followEstimates(base: string = document.baseURI): void {
   useStore.subscribe((s, prev) => {
     if (s.phase === 'ready' && prev.phase !== 'ready') void start(base);
     const now = currentCase(s);
-    if (now?.result && now.result !== currentCase(prev)?.result) void locateCurrent();
+    // After the result is painted: the regions are secondary and must not delay the bone age on screen.
+    if (now?.result && now.result !== currentCase(prev)?.result) afterNextPaint(() => void locateCurrent());
   });
   if (useStore.getState().phase === 'ready') void start(base);
   // The learned-ROI table says which located region each top activation falls in (named by slot: MCP3, Radius…).
