@@ -1,6 +1,7 @@
 /** Drives the built page in Chromium for the benchmarks: open it on a backend, drop a case, read its timings. */
 import type { Page } from 'playwright-core';
 import { waitForModel, type Harness } from '../test/browser/harness';
+import type { StartupTimings } from '../src/perf/page-timings';
 
 export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type Backend = (typeof BACKENDS)[number];
@@ -23,15 +24,10 @@ export async function open(h: Harness, backend: Backend, png?: Uint8Array): Prom
   return page;
 }
 
-export interface Startup {
+/** The page's start-up timings (src/perf/page-timings.ts) and the backend it ended up on. */
+export interface Startup extends StartupTimings {
   used: string;
   note: string;
-  backend_ms?: number;
-  load_ms?: number;
-  first_inference_ms?: number;
-  warm_pipeline_ms?: number;
-  script_ms?: number;
-  ready_ms?: number;
 }
 
 export async function startupOf(page: Page): Promise<Startup> {

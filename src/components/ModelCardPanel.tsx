@@ -1,4 +1,5 @@
 import { useStore } from '../state/store';
+import { CardLimitations } from './CardLimitations';
 
 /** What the model is, how well it did on held-out data, and what it was trained on. */
 export function ModelCardPanel() {
@@ -45,13 +46,7 @@ export function ModelCardPanel() {
         <details>
           <summary>Intended use and limitations</summary>
           {card.intendedUse ? <p>{card.intendedUse}</p> : null}
-          {card.limitations?.length ? (
-            <ul>
-              {card.limitations.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
+          <CardLimitations limitations={card.limitations} />
         </details>
       ) : null}
     </section>

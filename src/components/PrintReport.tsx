@@ -8,6 +8,7 @@ import { useReportStore } from '../state/report-store';
 import { useStore } from '../state/store';
 import { AgeChart } from './AgeChart';
 import './report.css';
+import { CardLimitations } from './CardLimitations';
 
 /** Copies the viewer (radiograph + age map as shown) into the printed report's image. Synchronous,
  *  so it can run in a beforeprint handler or just before window.print(). Keeps the last copy when
@@ -126,13 +127,7 @@ export function PrintReport() {
           <p>
             Input: {card.input.width}×{card.input.height} px grayscale. SD for age: Greulich &amp; Pyle 1959 (Brush Foundation); verdict at ±2 SD.
           </p>
-          {card.limitations?.length ? (
-            <ul>
-              {card.limitations.map((l) => (
-                <li key={l}>{l}</li>
-              ))}
-            </ul>
-          ) : null}
+          <CardLimitations limitations={card.limitations} />
         </section>
       ) : null}
     </div>

@@ -2,23 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { ImageDecodeError, MAX_PIXELS, checkPixelBudget, sniffFormat } from '../../../../core/pipeline/decode/index';
 import { expectDecodeError } from '../../../helpers/expect-decode-error';
+import { randomBytes } from '../../../helpers/bad-inputs';
 import { makeDicom } from '../../../helpers/make-dicom';
 import { makePng } from '../../../helpers/make-png';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-
-/** Deterministic pseudo-random bytes (xorshift), so failures reproduce. */
-function randomBytes(n: number, seed: number): Uint8Array {
-  const out = new Uint8Array(n);
-  let x = seed >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = x & 0xff;
-  }
-  return out;
-}
 
 describe('decodeImageSync', () => {
   it('dispatches on content, not on the file name', () => {
