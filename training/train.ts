@@ -10,6 +10,7 @@ import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildBoNet, DEFAULT_BONET, mapSideFor, THUMBNAIL_INPUT } from '../core/model';
 import type { BoNetConfig, ModelCard, OutputSpec, ValidationFigures, WeightFile } from '../core/model/types';
 import { parseArgs } from './cli-args';
+import { formatLayers, parseLayers } from './layers-spec';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
@@ -25,7 +26,7 @@ import { cosineWithWarmup } from './schedule';
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
   'val-fraction': 'number', limit: 'number', shift: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
-  backend: 'string', resume: 'boolean', workers: 'number',
+  backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
 });
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
 const name = String(args.name ?? 'bonet-rsna100');
@@ -42,6 +43,9 @@ const config: BoNetConfig = {
   ...DEFAULT_BONET,
   deformAfter: args['deform-after'] === undefined ? DEFAULT_BONET.deformAfter : Number(args['deform-after']),
   batchNorm: args['no-batchnorm'] ? false : DEFAULT_BONET.batchNorm,
+  ...(args.layers ? { convLayers: parseLayers(String(args.layers)) } : {}),
+  ...(args['head-filters'] ? { head: { ...DEFAULT_BONET.head, filters: Number(args['head-filters']) } } : {}),
+  ...(args.sex ? { sexHeads: true } : {}),
 };
 
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -66,7 +70,7 @@ const val = loadPlaneSet(imagesDir, split.validation.map((id) => byId.get(id)!),
 const trainAges = train.months;
 const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
-const output: OutputSpec = { unit: 'months', scale: round(stdAge, 4), offset: round(meanAge, 4), reduce: 'mean' };
+const output: OutputSpec = { unit: 'months', scale: round(stdAge, 4), offset: round(meanAge, 4), reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
 log(`train ${train.months.length}, validation ${val.months.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
 
 // ---- model, optimizer, resume --------------------------------------------------------------
@@ -91,17 +95,19 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = buildBoNet(config, seed);
 }
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
-log(`BoNet: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
+log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
 
 const stepsPerEpoch = Math.floor(train.months.length / batchSize);
 const totalSteps = stepsPerEpoch * epochs;
 const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
-  description: 'BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; no sex input.',
+  description: `BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; ${config.sexHeads ? 'sex-specific output channels (the child\'s sex picks the last layer)' : 'no sex input'}.`,
   intendedUse: 'Research on automated skeletal bone-age assessment from left-hand radiographs. Not a medical device; not for clinical decisions.',
   limitations: [
     'Trained and validated on 100×100 thumbnails of the RSNA Pediatric Bone Age training set (one population, one reference standard).',
-    'Does not use the child\'s sex; bone-age standards are sex-specific.',
+    config.sexHeads
+      ? 'Reads the child\'s sex; when it is not given, the estimate is the mean of the boy and girl readings and is marked so.'
+      : 'Does not use the child\'s sex; bone-age standards are sex-specific.',
     'Expects a left-hand PA radiograph cropped roughly to the hand; the page checks the input with a separate quality-control model (public/models/qc-hand).',
   ],
   architecture: { ...config, parameters: net.countParams(), mapCellsFor100: [mapSide, mapSide] },
@@ -127,6 +133,7 @@ if (parallel) log(`data-parallel over ${workers} worker threads`);
 const rand = mulberry32(seed + 1000 * state.epoch);
 const xBatch = new Float32Array(batchSize * plane);
 const yBatch = new Float32Array(batchSize);
+const maleBatch = new Float32Array(batchSize);
 for (let epoch = state.epoch; epoch < epochs; epoch++) {
   const order = shuffleInPlace(Array.from(train.months.keys()), rand);
   const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
@@ -139,26 +146,28 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       shiftedCopy(train.x.subarray(i * plane, (i + 1) * plane), spec.width, spec.height,
         Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * plane, (b + 1) * plane));
       yBatch[b] = (train.months[i] - meanAge) / stdAge;
+      maleBatch[b] = train.male[i] ? 1 : 0;
     }
     lr.learningRate = cosineWithWarmup(state.step, totalSteps, peakLr);
     let l: number;
     let p: Float32Array;
     if (parallel) {
-      const r = await parallel.gradients(net, xBatch, yBatch, spec.height, spec.width);
+      const r = await parallel.gradients(net, xBatch, yBatch, maleBatch, spec.height, spec.width);
       optimizer.applyGradients(Object.entries(r.grads).map(([name, tensor]) => ({ name, tensor })));
       tf.dispose(Object.values(r.grads));
       [l, p] = [r.loss, r.pred];
     } else {
       const x = tf.tensor4d(xBatch, [batchSize, spec.height, spec.width, 1]);
       const y = tf.tensor1d(yBatch);
+      const male = tf.tensor1d(maleBatch);
       let pred: tf.Tensor | undefined;
       const loss = optimizer.minimize(() => {
-        const r = mapMeanLoss(net, x, y);
+        const r = mapMeanLoss(net, x, y, male);
         pred = r.pred;
         return r.loss;
       }, true)!;
       [l, p] = [(await loss.data())[0], (await pred!.data()) as Float32Array];
-      tf.dispose([x, y, loss, pred!]);
+      tf.dispose([x, y, male, loss, pred!]);
     }
     for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * stdAge;
     lossSum += l * batchSize;

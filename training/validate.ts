@@ -29,7 +29,7 @@ export async function validateOn(net: tfl.LayersModel, set: PlaneSet, spec: Inpu
   for (let i = 0; i < preds.length; i += 64) {
     const n = Math.min(64, preds.length - i);
     const planes = Array.from({ length: n }, (_, k) => ({ width: spec.width, height: spec.height, data: set.x.subarray((i + k) * plane, (i + k + 1) * plane) }));
-    (await m.estimatePlanes(planes)).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
+    (await m.estimatePlanes(planes, planes.map((_, k) => (set.male[i + k] ? 'male' : 'female')))).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
   }
   return regressionFigures(preds, set.months);
 }

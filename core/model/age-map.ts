@@ -1,4 +1,4 @@
-import type { AgeMap, OutputSpec } from './types';
+import type { AgeMap, Estimate, ModelSex, OutputSpec } from './types';
 
 /** Raw network outputs → months, per the model card's output specification. */
 export function rawToMonths(raw: Float32Array, spec: OutputSpec): Float32Array {
@@ -23,4 +23,27 @@ export function mapSideFor(inputSide: number, layers: Array<{ kernel: number; st
     if (l.pool) s = Math.floor(s / 2);
   }
   return s - headKernel + 1;
+}
+
+/** Channel-interleaved [cells × channels] values → one array per channel. */
+export function splitChannels(values: Float32Array, channels: number): Float32Array[] {
+  if (channels === 1) return [values];
+  const cells = values.length / channels;
+  return Array.from({ length: channels }, (_, c) => {
+    const out = new Float32Array(cells);
+    for (let i = 0; i < cells; i++) out[i] = values[i * channels + c];
+    return out;
+  });
+}
+
+/** An estimate re-read for a given sex: its own channel when known, the cell-wise mean of both
+ *  when not. Estimates without sex channels come back unchanged. */
+export function readingForSex(e: Estimate, sex: ModelSex): Estimate {
+  if (!e.bySex) return e;
+  if (sex) return { ...e, ...e.bySex[sex], sexUsed: sex };
+  const { male, female } = e.bySex;
+  const months = new Float32Array(male.map.months.length);
+  for (let i = 0; i < months.length; i++) months[i] = (male.map.months[i] + female.map.months[i]) / 2;
+  const map = { rows: male.map.rows, cols: male.map.cols, months };
+  return { ...e, boneAgeMonths: mapMean(map), map, sexUsed: 'average' };
 }

@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { preprocess } from '../pipeline/preprocess';
 import type { GrayImage } from '../pipeline/types';
-import { mapMean, rawToMonths } from './age-map';
-import type { Estimate, ModelCard } from './types';
+import { mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
+import type { Estimate, ModelCard, ModelSex } from './types';
 
 /** A loaded age model and its card: the one inference path for the page and the evaluate command. */
 export class BoneAgeModel {
@@ -12,25 +12,37 @@ export class BoneAgeModel {
     readonly card: ModelCard,
   ) {}
 
+  /** True when the model has one output channel per sex and so wants the child's sex. */
+  get readsSex(): boolean {
+    return this.card.output.bySex === true;
+  }
+
   /** Any-size grayscale image → bone age and regional map, through the card's input specification. */
-  async estimate(img: GrayImage): Promise<Estimate> {
-    const [e] = await this.estimatePlanes([preprocess(img, this.card.input)]);
+  async estimate(img: GrayImage, sex: ModelSex = null): Promise<Estimate> {
+    const [e] = await this.estimatePlanes([preprocess(img, this.card.input)], [sex]);
     return e;
   }
 
-  /** Already-preprocessed planes (all the card's input size) → estimates, batched. */
-  async estimatePlanes(planes: GrayImage[]): Promise<Estimate[]> {
+  /** Already-preprocessed planes (all the card's input size) → estimates, batched. `sexes[i]` picks
+   *  plane i's channel on a model with sex channels (null or missing: the mean of both). */
+  async estimatePlanes(planes: GrayImage[], sexes: ModelSex[] = []): Promise<Estimate[]> {
     const { width, height } = this.card.input;
     const batch = new Float32Array(planes.length * width * height);
     planes.forEach((p, i) => batch.set(p.data, i * width * height));
     const raw = tf.tidy(() => this.net.predict(tf.tensor4d(batch, [planes.length, height, width, 1])) as tf.Tensor4D);
-    const [, rows, cols] = raw.shape;
+    const [, rows, cols, channels] = raw.shape;
     const values = (await raw.data()) as Float32Array;
     raw.dispose();
-    const cells = rows * cols;
+    const per = rows * cols * channels;
     return planes.map((_, i) => {
-      const map = { rows, cols, months: rawToMonths(values.subarray(i * cells, (i + 1) * cells), this.card.output) };
-      return { boneAgeMonths: mapMean(map), map };
+      const maps = splitChannels(values.subarray(i * per, (i + 1) * per), channels)
+        .map((m) => ({ rows, cols, months: rawToMonths(m, this.card.output) }));
+      if (!this.readsSex || channels !== 2) return { boneAgeMonths: mapMean(maps[0]), map: maps[0], sexUsed: 'none' };
+      const bySex = {
+        male: { boneAgeMonths: mapMean(maps[0]), map: maps[0] },
+        female: { boneAgeMonths: mapMean(maps[1]), map: maps[1] },
+      };
+      return readingForSex({ boneAgeMonths: NaN, map: maps[0], sexUsed: 'none', bySex }, sexes[i] ?? null);
     });
   }
 

@@ -36,7 +36,7 @@ export function buildBoNet(config: BoNetConfig, seed = 1): tfl.LayersModel {
   // No seed: tfjs re-seeds a seeded dropout on every call, which would drop the same units every step.
   if (config.head.dropout > 0) x = tfl.layers.dropout({ name: 'fc_dropout', rate: config.head.dropout }).apply(x) as tfl.SymbolicTensor;
   const map = tfl.layers
-    .conv2d({ name: 'age_map', filters: 1, kernelSize: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }) })
+    .conv2d({ name: 'age_map', filters: config.sexHeads ? 2 : 1, kernelSize: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }) })
     .apply(x) as tfl.SymbolicTensor;
   return tfl.model({ inputs: input, outputs: map, name: 'bonet' });
 }

@@ -2,6 +2,6 @@
 export { SpatialTransformer, affineSample } from './spatial-transformer';
 export { buildBoNet } from './bonet';
 export { BoneAgeModel } from './bone-age-model';
-export { mapMean, rawToMonths, mapSideFor } from './age-map';
+export { mapMean, rawToMonths, mapSideFor, readingForSex, splitChannels } from './age-map';
 export { DEFAULT_BONET, THUMBNAIL_INPUT } from './constants';
 export type * from './types';

@@ -11,6 +11,9 @@ export interface BoNetConfig {
   batchNorm: boolean;
   /** The "fully connected" layer as a conv spanning a headKernel × headKernel window, valid padding. */
   head: { filters: number; kernel: number; dropout: number };
+  /** Two output channels, 0 = the age if the child is a boy, 1 = if a girl: the child's sex enters as
+   *  a choice of the last (1×1) layer, sharing everything before it (late fusion). Absent = one channel. */
+  sexHeads?: boolean;
 }
 
 /** How the network's raw output becomes months: months = raw · scale + offset.
@@ -21,6 +24,8 @@ export interface OutputSpec {
   offset: number;
   /** How the map becomes one estimate. */
   reduce: 'mean';
+  /** True when the map has one channel per sex (channel 0 boy, 1 girl); see BoNetConfig.sexHeads. */
+  bySex?: boolean;
 }
 
 export interface ValidationFigures {
@@ -74,7 +79,18 @@ export interface AgeMap {
   months: Float32Array;
 }
 
-export interface Estimate {
+/** The child's sex as the model reads it; null = not known. */
+export type ModelSex = 'male' | 'female' | null;
+
+export interface SexEstimate {
   boneAgeMonths: number;
   map: AgeMap;
+}
+
+export interface Estimate extends SexEstimate {
+  /** Which of the model's sex channels gave boneAgeMonths/map: 'average' when the model reads sex
+   *  but it was not given (mean of both), 'none' for a model without sex channels. */
+  sexUsed: 'male' | 'female' | 'average' | 'none';
+  /** Both readings, for a model with sex channels (so a later sex entry needs no re-run). */
+  bySex?: { male: SexEstimate; female: SexEstimate };
 }

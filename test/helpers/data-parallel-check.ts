@@ -19,7 +19,7 @@ const y = tf.randomNormal([n], 0, 1, 'float32', 2) as tf.Tensor1D;
 const trainable = net.trainableWeights.map((v) => (v as unknown as { val: tf.Variable }).val);
 const ref = tf.variableGrads(() => mapMeanLoss(net, x, y).loss, trainable);
 const dp = await DataParallel.start(2, config, 3);
-const got = await dp.gradients(net, x.dataSync() as Float32Array, y.dataSync() as Float32Array, h, w);
+const got = await dp.gradients(net, x.dataSync() as Float32Array, y.dataSync() as Float32Array, new Float32Array(y.size), h, w);
 await dp.stop();
 let maxRel = 0;
 for (const v of trainable) {

@@ -39,6 +39,8 @@ export function loadPlane(imagesDir: string, id: string, spec: InputSpec): GrayI
 export interface PlaneSet {
   x: Float32Array;
   months: number[];
+  /** The child's sex per plane (the CSV's `male`). */
+  male: boolean[];
 }
 
 /** Loads cases through loadPlane into one PlaneSet, with a progress bar on the console. */
@@ -51,5 +53,5 @@ export function loadPlaneSet(imagesDir: string, cases: LabelledCase[], spec: Inp
     if (i % 500 === 0) bar.update(i, '');
   });
   bar.done('');
-  return { x, months: cases.map((c) => c.boneAgeMonths) };
+  return { x, months: cases.map((c) => c.boneAgeMonths), male: cases.map((c) => c.male) };
 }

@@ -39,7 +39,7 @@ export class DataParallel {
   }
 
   /** Gradients (as tensors keyed by variable name, caller disposes), mean loss and predictions for one batch. */
-  async gradients(net: tfl.LayersModel, x: Float32Array, y: Float32Array, height: number, width: number): Promise<{ grads: tf.NamedTensorMap; loss: number; pred: Float32Array }> {
+  async gradients(net: tfl.LayersModel, x: Float32Array, y: Float32Array, male: Float32Array, height: number, width: number): Promise<{ grads: tf.NamedTensorMap; loss: number; pred: Float32Array }> {
     const n = y.length;
     const plane = height * width;
     const weights = net.weights.map((w) => w.read().dataSync() as Float32Array);
@@ -49,7 +49,7 @@ export class DataParallel {
       return [a, b] as const;
     }).filter(([a, b]) => b > a);
     const replies = await Promise.all(shards.map(([a, b], k) =>
-      this.request(this.workers[k], { kind: 'step', weights, x: x.slice(a * plane, b * plane), y: y.slice(a, b), n: b - a, height, width })));
+      this.request(this.workers[k], { kind: 'step', weights, x: x.slice(a * plane, b * plane), y: y.slice(a, b), male: male.slice(a, b), n: b - a, height, width })));
     const trainable = net.trainableWeights;
     const sums = trainable.map((w) => new Float32Array(w.read().size));
     const pred = new Float32Array(n);

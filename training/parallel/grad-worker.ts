@@ -24,17 +24,18 @@ port.on('message', async (m: ToWorker) => {
       tf.tidy(() => vars.forEach((v, i) => v.write(tf.tensor(m.weights[i], v.shape as number[]))));
       const x = tf.tensor4d(m.x, [m.n, m.height, m.width, 1]);
       const y = tf.tensor1d(m.y);
+      const male = tf.tensor1d(m.male);
       let pred: tf.Tensor1D | undefined;
       const trainable = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
       const { value, grads } = tf.variableGrads(() => {
-        const r = mapMeanLoss(model, x, y);
+        const r = mapMeanLoss(model, x, y, male);
         pred = r.pred;
         return r.loss;
       }, trainable);
       const out = trainable.map((v) => grads[v.name].dataSync() as Float32Array);
       const loss = (await value.data())[0];
       const p = (await pred!.data()) as Float32Array;
-      tf.dispose([x, y, value, pred!, ...Object.values(grads)]);
+      tf.dispose([x, y, male, value, pred!, ...Object.values(grads)]);
       send({ kind: 'grads', grads: out, loss, pred: p }, out.map((g) => g.buffer as ArrayBuffer));
     } else if (m.kind === 'stop') {
       process.exit(0);

@@ -3,7 +3,7 @@ import type { BoNetConfig } from '../../core/model/types';
 /** Main → worker. */
 export type ToWorker =
   | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string }
-  | { kind: 'step'; weights: Float32Array[]; x: Float32Array; y: Float32Array; n: number; height: number; width: number }
+  | { kind: 'step'; weights: Float32Array[]; x: Float32Array; y: Float32Array; male: Float32Array; n: number; height: number; width: number }
   | { kind: 'stop' };
 
 /** Worker → main. Gradients are in the order of the network's trainable weights. */
