@@ -7,7 +7,7 @@ import type { ModelCard, ModelSex } from '../../core/model/types';
 import { decodeImage } from '../../core/pipeline/decode';
 import { makeDicom } from '../helpers/make-dicom';
 import { parseCsv } from '../helpers/parse-csv';
-import { pageCopyWithModel, writeSexHeadModel } from '../helpers/sex-head-model';
+import { pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { HAND_HEIGHT, HAND_WIDTH, makeHandPixels, makeHandPng } from './fixtures';
 import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
@@ -30,6 +30,14 @@ function femaleHandDicom(): Uint8Array {
   });
 }
 
+/** The built page's default model: its folder below models/ and its card. */
+function builtModel(): { path: string; base: ModelCard } {
+  if (!existsSync(join(DIST, 'models/index.json'))) throw new Error(`The built page is missing (${DIST}). Run \`npx vite build\` first.`);
+  const index = JSON.parse(readFileSync(join(DIST, 'models/index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
+  const path = index.models.find((m) => m.name === index.default)!.path.replace(/\/$/, '');
+  return { path, base: JSON.parse(readFileSync(join(DIST, 'models', path, 'model-card.json'), 'utf8')) as ModelCard };
+}
+
 describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
   let h: Harness;
   let root: string;
@@ -40,19 +48,16 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
   let expectedDicom: number;
 
   beforeAll(async () => {
-    if (!existsSync(join(DIST, 'models/index.json'))) throw new Error(`The built page is missing (${DIST}). Run \`npx vite build\` first.`);
     await useBackend('cpu');
-    const index = JSON.parse(readFileSync(join(DIST, 'models/index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
-    const entry = index.models.find((m) => m.name === index.default)!;
-    const base = JSON.parse(readFileSync(join(DIST, 'models', entry.path, 'model-card.json'), 'utf8')) as ModelCard;
+    const { path, base } = builtModel();
     modelDir = mkdtempSync(join(tmpdir(), 'bonet-sexheads-'));
-    const { net, card } = await writeSexHeadModel(modelDir, base);
+    const { net, card } = await writeUntrainedModel(modelDir, base, true);
     const model = new BoneAgeModel(net, card);
     const png = await decodeImage(makeHandPng(), 'hand.png');
     for (const sex of [null, 'male', 'female'] as const) expected.set(sex, (await model.estimate(png, sex)).boneAgeMonths);
     expectedDicom = (await model.estimate(await decodeImage(femaleHandDicom(), 'girl.dcm'), 'female')).boneAgeMonths;
     model.dispose();
-    root = pageCopyWithModel(DIST, entry.path.replace(/\/$/, ''), modelDir);
+    root = pageCopyWithModel(DIST, path, modelDir);
     h = await startHarness(mode, root);
     w = await openPage(h, '?backend=cpu');
   });
@@ -126,5 +131,45 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
     ]);
     expect(w.pageErrors).toEqual([]);
     expect(w.foreign).toEqual([]);
+  });
+});
+
+describe.skipIf(mode === 'skip')('a model without sex channels', () => {
+  let h: Harness;
+  let root: string;
+  let modelDir: string;
+  afterAll(async () => {
+    await h?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
+  });
+
+  it('shows no sex readings nor caution, keeps the bone age when a sex is chosen, and writes sex_used none', async () => {
+    await useBackend('cpu');
+    const { path, base } = builtModel();
+    modelDir = mkdtempSync(join(tmpdir(), 'bonet-nosex-'));
+    const { net, card } = await writeUntrainedModel(modelDir, base, false);
+    const model = new BoneAgeModel(net, card);
+    const expectedMonths = (await model.estimate(await decodeImage(makeHandPng(), 'hand.png'), 'female')).boneAgeMonths;
+    model.dispose();
+    root = pageCopyWithModel(DIST, path, modelDir);
+    h = await startHarness(mode, root);
+    const w = await openPage(h, '?backend=cpu');
+    const { page } = w;
+    expect(await page.locator('[data-testid="model-name"]').textContent()).toBe('bonet-nosex-test');
+    expect(await page.locator('[data-testid="model-reads-sex"]').getAttribute('data-reads-sex')).toBe('false');
+    const outcome = await dropFile(page, 'hand.png', makeHandPng(), 'image/png');
+    expect(outcome.kind, outcome.text).toBe('result');
+    expect(Math.abs(outcome.months! - expectedMonths)).toBeLessThan(0.01);
+    expect(await page.locator('[data-testid="sex-readings"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="sex-caution"]').count()).toBe(0);
+    await page.locator('[data-testid="patient-sex"]').selectOption('F');
+    expect(await page.locator('[data-testid="patient-sex"]').inputValue()).toBe('F');
+    expect(Number(await page.locator('[data-testid="bone-age"]').getAttribute('data-months'))).toBe(outcome.months);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1));
+    expect(csv[1][csv[0].indexOf('sex_used')]).toBe('none');
+    expect(w.pageErrors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -8,22 +8,22 @@ import { saveModelFolder, sha256, writeModelCard } from '../../training/io/model
 import { filesUnder } from '../../src/inference/vite-plugin-model-pins';
 
 /**
- * An untrained BoNet with one output channel per sex (channel 0 boy, 1 girl), saved as a model folder
- * the page loads: model.json, shards and a card (taken from `base`, with `output.bySex` set and the
- * new shards' hashes). Its readings mean nothing; they only differ by sex, which is what a test needs.
- * Needs a tfjs backend (e.g. useBackend('cpu')).
+ * An untrained BoNet, with one output channel per sex (channel 0 boy, 1 girl) or one for both, saved as a
+ * model folder the page loads: model.json, shards and a card (taken from `base`, with `output.bySex` and
+ * the new shards' hashes). Its readings mean nothing; with sexHeads they differ by sex, which is what a
+ * test needs. Needs a tfjs backend (e.g. useBackend('cpu')).
  */
-export async function writeSexHeadModel(dir: string, base: ModelCard, seed = 11): Promise<{ net: tfl.LayersModel; card: ModelCard }> {
-  const config = { ...DEFAULT_BONET, sexHeads: true };
+export async function writeUntrainedModel(dir: string, base: ModelCard, sexHeads: boolean, seed = 11): Promise<{ net: tfl.LayersModel; card: ModelCard }> {
+  const config = { ...DEFAULT_BONET, sexHeads };
   const net = buildBoNet(config, seed);
   const weights = await saveModelFolder(net, dir);
   const card: ModelCard = {
     ...base,
-    name: 'bonet-sexheads-test',
-    description: 'Untrained BoNet with sex-specific output channels, for tests only.',
+    name: sexHeads ? 'bonet-sexheads-test' : 'bonet-nosex-test',
+    description: 'Untrained BoNet, for tests only.',
     architecture: { ...base.architecture, ...config },
     // A small scale keeps the untrained readings near the offset (inside the training range).
-    output: { ...base.output, scale: 10, bySex: true },
+    output: { ...base.output, scale: 10, bySex: sexHeads },
     weights,
   };
   writeModelCard(dir, card);
