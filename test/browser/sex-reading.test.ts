@@ -13,6 +13,7 @@ import { HAND_HEIGHT, HAND_WIDTH, makeHandPixels, makeHandPng } from './fixtures
 import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
+const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
 
 /** The synthetic hand as a DICOM whose PatientSex is F. */
 function femaleHandDicom(): Uint8Array {
@@ -88,6 +89,7 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
     expect(await page.locator('[data-testid="sex-readings"]').getAttribute('data-sex-used')).toBe('average');
     expect(await page.locator('[data-testid="sex-readings"]').textContent()).toContain(`boy ${expected.get('male')!.toFixed(1)} · girl ${expected.get('female')!.toFixed(1)} months`);
     expect(await page.locator('[data-testid="comparison-cautions"]').textContent()).toContain('mean of the boy and girl readings');
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/sex-not-given.png` });
     console.log(`Sex not given: ${outcome.months!.toFixed(2)} months (Node ${expected.get(null)!.toFixed(2)}); ${await caution.textContent()}`);
 
     for (const [value, sex] of [['F', 'female'], ['M', 'male']] as const) {
@@ -97,6 +99,7 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
       expect(Math.abs(months - expected.get(sex)!)).toBeLessThan(0.01);
       expect(await caution.count()).toBe(0);
       expect(await page.locator('[data-testid="comparison-cautions"]', { hasText: 'mean of the boy and girl' }).count()).toBe(0);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/sex-${value}.png` });
       console.log(`Sex ${value}: ${months.toFixed(2)} months (Node ${expected.get(sex)!.toFixed(2)})`);
     }
     // Cleared again: back to the mean, with the caution.
