@@ -61,7 +61,7 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
     root = pageCopyWithModel(DIST, path, modelDir);
     h = await startHarness(mode, root);
     w = await openPage(h, '?backend=cpu');
-  });
+  }, 300_000); // a model built and run in Node, then the page's own start-up, on two shared cores
 
   afterAll(async () => {
     await w?.page.context().close();
@@ -174,5 +174,5 @@ describe.skipIf(mode === 'skip')('a model without sex channels', () => {
     expect(csv[1][csv[0].indexOf('sex_used')]).toBe('none');
     expect(w.pageErrors).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 });
