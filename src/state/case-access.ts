@@ -22,6 +22,6 @@ export function editPatient(seq: number, edit: PatientEdit): void {
 }
 
 /** The case with new patient data, and its estimate read for the patient's sex. */
-export function withPatient(c: OpenCase, patient: OpenCase['patient']): OpenCase {
+function withPatient(c: OpenCase, patient: OpenCase['patient']): OpenCase {
   return { ...c, patient, result: resultForSex(c.result, modelSexOf(patient)) };
 }
