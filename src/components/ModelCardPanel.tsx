@@ -37,6 +37,10 @@ export function ModelCardPanel() {
         </dd>
         <dt>Training data</dt>
         <dd>{card.training?.data ?? '—'}</dd>
+        <dt>Child's sex</dt>
+        <dd data-testid="model-reads-sex" data-reads-sex={String(card.output.bySex === true)}>
+          {card.output.bySex ? 'Read: one age map for a boy, one for a girl; the case\'s sex picks one (unknown: their mean).' : 'Not read: one age map for both sexes.'}
+        </dd>
         <dt>Input</dt>
         <dd>
           {card.input.width}×{card.input.height} px, grayscale, whole image squashed (aspect ignored)

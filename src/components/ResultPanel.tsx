@@ -3,6 +3,7 @@ import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/
 import { trainingRangeNote } from '../../core/model/training-range';
 import { IntervalLine } from './IntervalLine';
 import { QcGate } from './QcGate';
+import { SexReadingLine } from './SexReadingLine';
 
 /** The estimate, always with the model that made it and that model's validated error. */
 export function ResultPanel() {
@@ -39,6 +40,7 @@ export function ResultPanel() {
           <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
         </p>
         <IntervalLine estimate={result.estimate} />
+        <SexReadingLine estimate={result.estimate} />
         {rangeNote ? (
           <p className="qc-flags" role="alert" data-testid="range-warning" data-side={rangeNote.side}>
             {rangeNote.message}

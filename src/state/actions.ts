@@ -15,6 +15,9 @@ import { isPending } from '../worklist/case-status';
 import { emptyPatient, patientFromImage } from '../age/patient-info';
 import { nextCaseToWork, stepSelection } from '../worklist/queue';
 import { assessCase, startQc } from './qc-actions';
+import { readingForSex } from '../../core/model/age-map';
+import type { ModelSex } from '../../core/model/types';
+import { modelSexOf } from './sex-reading';
 import { useStore, type ImageHeader, type OpenCase } from './store';
 
 const get = useStore.getState;
@@ -279,8 +282,15 @@ async function timedEstimate(model: BoneAgeModel, image: DecodedImage, seq: numb
   const t0 = performance.now();
   const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
   const t1 = performance.now();
-  const [estimate] = await model.estimatePlanes([plane]);
+  const [estimate] = await model.estimatePlanes([plane], [caseSex(seq)]);
   recordCase(seq, 'inference', t1);
   recordCase(seq, 'estimate', t0);
-  return { estimate, ms: performance.now() - t0 };
+  const ms = performance.now() - t0;
+  // The reader may have set the sex while the network ran: read the estimate for the sex now given.
+  return { estimate: readingForSex(estimate, caseSex(seq)), ms };
+}
+
+/** The sex of case `seq` as the model takes it (null: not known). */
+function caseSex(seq: number): ModelSex {
+  return modelSexOf(get().cases.find((c) => c.seq === seq)?.patient);
 }

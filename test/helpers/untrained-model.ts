@@ -1,0 +1,64 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type * as tfl from '@tensorflow/tfjs-layers';
+import { buildBoNet, DEFAULT_BONET } from '../../core/model';
+import type { ModelCard } from '../../core/model/types';
+import { saveModelFolder, sha256, writeModelCard } from '../../training/io/model-files';
+import { filesUnder } from '../../src/inference/vite-plugin-model-pins';
+
+/**
+ * An untrained BoNet, with one output channel per sex (channel 0 boy, 1 girl) or one for both, saved as a
+ * model folder the page loads: model.json, shards and a card (taken from `base`, with `output.bySex` and
+ * the new shards' hashes). Its readings mean nothing; with sexHeads they differ by sex, which is what a
+ * test needs. Needs a tfjs backend (e.g. useBackend('cpu')).
+ */
+export async function writeUntrainedModel(dir: string, base: ModelCard, sexHeads: boolean, seed = 11): Promise<{ net: tfl.LayersModel; card: ModelCard }> {
+  const config = { ...DEFAULT_BONET, sexHeads };
+  const net = buildBoNet(config, seed);
+  const weights = await saveModelFolder(net, dir);
+  const card: ModelCard = {
+    ...base,
+    name: sexHeads ? 'bonet-sexheads-test' : 'bonet-nosex-test',
+    description: 'Untrained BoNet, for tests only.',
+    architecture: { ...base.architecture, ...config },
+    // A small scale keeps the untrained readings near the offset (inside the training range).
+    output: { ...base.output, scale: 10, bySex: sexHeads },
+    weights,
+  };
+  writeModelCard(dir, card);
+  return { net, card };
+}
+
+/**
+ * A copy of the built page (`dist`) whose default model folder (`models/<modelPath>`) holds the files
+ * of `modelDir` instead. The build pins every model file's SHA-256 into its scripts (see
+ * src/inference/pinned-files.ts), so the copy's pins are re-written to the new files' hashes, as a
+ * build with that model in public/models/ would have them. Returns the copy's root; the caller removes it.
+ */
+export function pageCopyWithModel(dist: string, modelPath: string, modelDir: string): string {
+  const root = mkdtempSync(join(tmpdir(), 'boneage-sexheads-'));
+  cpSync(dist, root, { recursive: true });
+  const folder = join(root, 'models', modelPath);
+  const oldPins = new Map(filesUnder(folder).map((f) => [f.slice(folder.length + 1), sha256(readFileSync(f))]));
+  rmSync(folder, { recursive: true, force: true });
+  cpSync(modelDir, folder, { recursive: true });
+  const replacements: Array<[string, string]> = [];
+  for (const name of readdirSync(folder)) {
+    const before = oldPins.get(name);
+    if (!before) throw new Error(`The built model has no ${name} to stand in for (it has ${[...oldPins.keys()].join(', ')}).`);
+    replacements.push([before, sha256(readFileSync(join(folder, name)))]);
+  }
+  let patched = 0;
+  for (const file of filesUnder(root).filter((f) => f.endsWith('.js'))) {
+    const text = readFileSync(file, 'utf8');
+    let next = text;
+    for (const [before, after] of replacements) next = next.split(before).join(after);
+    if (next !== text) {
+      writeFileSync(file, next);
+      patched += 1;
+    }
+  }
+  if (patched === 0) throw new Error('No script of the built page holds the model pins: the pin format changed, update this helper.');
+  return root;
+}
