@@ -60,7 +60,7 @@ describe('shipped models', () => {
       const preds: number[] = [];
       for (const c of cases) {
         const bytes = new Uint8Array(readFileSync(join(rsna, 'boneage-training-dataset', `${c.id}.png`)));
-        preds.push((await model.estimate(await decodeImage(bytes, `${c.id}.png`))).boneAgeMonths);
+        preds.push((await model.estimate(await decodeImage(bytes, `${c.id}.png`), c.male ? 'male' : 'female')).boneAgeMonths);
       }
       const f = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
       // A subset of the card's own validation set: same pipeline, so the same figure up to sampling noise.

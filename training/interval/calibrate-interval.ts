@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
+import type { ModelSex } from '../../core/model/types';
 import { preprocess } from '../../core/pipeline/preprocess';
 import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
 import { shiftedPlanes, TTA_SHIFTS } from '../../core/uncertainty/tta';
@@ -39,7 +40,7 @@ const model = new BoneAgeModel(await loadModelFolder(dir), card);
 interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number }
 
 /** Each radiograph through the page's pipeline: the estimate, its map's spread, and the TTA spread. */
-async function measure(ids: string[], truth: Map<string, number>, imagesDir: string, label: string): Promise<Measured[]> {
+async function measure(ids: string[], truth: Map<string, number>, male: Map<string, boolean>, imagesDir: string, label: string): Promise<Measured[]> {
   const out: Measured[] = [];
   const bar = new ProgressBar(label, ids.length);
   const per = withTta ? 1 + TTA_SHIFTS.length : 1;
@@ -49,7 +50,9 @@ async function measure(ids: string[], truth: Map<string, number>, imagesDir: str
       const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
       return withTta ? [plane, ...shiftedPlanes(plane, TTA_SHIFTS)] : [plane];
     });
-    const estimates = await model.estimatePlanes(planes);
+    // Each case read for its own sex (a model with sex channels), as the page reads it once the sex is entered.
+    const sexes = chunk.flatMap((id): ModelSex[] => Array(per).fill(male.get(id) ? 'male' : 'female'));
+    const estimates = await model.estimatePlanes(planes, sexes);
     chunk.forEach((id, k) => {
       const [base, ...shifted] = estimates.slice(k * per, (k + 1) * per);
       out.push({
@@ -66,7 +69,8 @@ async function measure(ids: string[], truth: Map<string, number>, imagesDir: str
 const labels = readLabels(join(data, 'rsna-bone-age', 'boneage-training-dataset.csv'));
 const truth = new Map(labels.map((c) => [c.id, c.boneAgeMonths]));
 const validation = readSplit(join(dir, card.training.split.splitFile)).validation;
-const measured = await measure(validation, truth, join(data, 'rsna-bone-age', 'boneage-training-dataset'), 'validation');
+const maleOf = new Map(labels.map((c) => [c.id, c.male]));
+const measured = await measure(validation, truth, maleOf, join(data, 'rsna-bone-age', 'boneage-training-dataset'), 'validation');
 
 // Seeded halves: calibration chooses, test reports.
 const rng = makeRng(Number(args.seed ?? 2017));
@@ -105,7 +109,7 @@ let fullres: ReturnType<typeof assessIntervals> | null = null;
 const frDir = join(data, 'rsna-bone-age-fullres');
 if (existsSync(join(frDir, 'fullres-check.csv'))) {
   const fr = readLabels(join(frDir, 'fullres-check.csv'));
-  const m = await measure(fr.map((c) => c.id), new Map(fr.map((c) => [c.id, c.boneAgeMonths])), join(frDir, 'images'), 'full-res');
+  const m = await measure(fr.map((c) => c.id), new Map(fr.map((c) => [c.id, c.boneAgeMonths])), new Map(fr.map((c) => [c.id, c.male])), join(frDir, 'images'), 'full-res');
   fullres = assessIntervals(asCases(m, chosen.method), chosen.cal);
 }
 
