@@ -19,10 +19,12 @@ describe.skipIf(!existsSync(`${DIR}/model.json`))('the browser tests\' generated
     qc = new QcModel(await loadModelFolder(DIR), JSON.parse(readFileSync(`${DIR}/model-card.json`, 'utf8')) as QcCard);
   });
 
-  it('is a left hand: quality control accepts it, and flags its mirror image "mirrored"', async () => {
+  it('is a left hand: quality control accepts it, and its mirror image looks more "mirrored" to the classifier', async () => {
     const here = await qc.assess(decoded(fixture));
     const mirror = await qc.assess(decoded(flipHorizontal(fixture)));
     expect(here.ok, JSON.stringify(here)).toBe(true);
-    expect(mirror.flags.map((f) => f.code), JSON.stringify(mirror)).toContain('mirrored');
+    // Measured: P(mirrored) 0.02 here, 0.54 on the mirror (which is flagged, but near the 0.5 threshold, so
+    // only the order is asserted: a retrained classifier may move the mirror either side of it).
+    expect(mirror.probabilities!.mirrored).toBeGreaterThan(here.probabilities!.mirrored + 0.2);
   });
 });
