@@ -6,11 +6,14 @@ import { makeDicom } from '../helpers/make-dicom';
 export const HAND_WIDTH = 400;
 export const HAND_HEIGHT = 500;
 
-/** A synthetic, vaguely hand-shaped 8-bit radiograph: forearm, palm, four fingers with phalanges, a thumb. */
+/** A synthetic, vaguely hand-shaped 8-bit radiograph: forearm, palm, four fingers with phalanges, a thumb.
+ *  A LEFT hand as a PA view shows it (thumb and radius on the image's right), like the images the models
+ *  and quality control expect. The shapes below are drawn as a right hand and mirrored as they are put. */
 export function makeHandPixels(width = HAND_WIDTH, height = HAND_HEIGHT): Uint8Array {
   const rand = mulberry32(42);
   const px = new Uint8Array(width * height);
-  const put = (x: number, y: number, v: number) => {
+  const put = (xDrawn: number, y: number, v: number) => {
+    const x = width - 1 - xDrawn;
     if (x >= 0 && y >= 0 && x < width && y < height) px[y * width + x] = Math.max(px[y * width + x], v);
   };
   const box = (x0: number, y0: number, x1: number, y1: number, v: number) => {
@@ -46,7 +49,7 @@ export function makeHandPixels(width = HAND_WIDTH, height = HAND_HEIGHT): Uint8A
       box(f.x - 8, y0, f.x + 8, y1, 225);
     }
   }
-  // Thumb: a slanted run of bone on the left.
+  // Thumb: a slanted run of bone on the drawn left (the image's right once mirrored).
   for (let t = 0; t < 130; t++) {
     const cx = 105 - t * 0.55;
     const cy = 380 - t;

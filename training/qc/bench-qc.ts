@@ -7,6 +7,8 @@
  * the classifier was trained on). Negatives: from held-out real thumbnails and from generated hands
  * (seeds ≥ 100000; training used 1–400). Per-category lines on stderr; the last stdout line is JSON.
  * --list-flagged prints the ids of the real radiographs it flagged, to look at them.
+ * Held-out acceptance is also given without the thumbnails judged to be right hands (training/qc/right-hands.ts),
+ * and every held-out thumbnail is measured mirrored (no sampling) beside the sampled mirrored negatives.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +23,7 @@ import { initTrainingRuntime } from '../runtime';
 import { darkLevel } from './augment-hand';
 import { EXPECTED_CODE, makeNegative, type NegativeKind } from './negatives';
 import { readRadiograph, readSplit, readThumbnails, sharedDataDir } from './real-thumbnails';
+import { HELD_OUT_RIGHT_HANDS } from './right-hands';
 import { makeRng } from './rng';
 import { syntheticLeftHand } from './synthetic-hand';
 
@@ -72,6 +75,24 @@ if (!data) {
   realHands = held.map((u) => ({ width: 100, height: 100, data: Float32Array.from(u) }));
   const real: Record<string, Tally> = {};
   real.thumbnails_heldout = await acceptance(`real thumbnails, held out (${held.length})`, realHands.map((h) => asDecoded(h)), split.validation);
+  // The same without the held-out thumbnails judged by eye to be right hands (training/qc/right-hands.ts), for
+  // which a "mirrored" flag is right; the raw figure above stays the headline.
+  const right = new Set(HELD_OUT_RIGHT_HANDS);
+  const flaggedIds = new Set(real.thumbnails_heldout.flaggedIds.map((f) => f.split(':')[0]));
+  const leftIds = split.validation.filter((id) => !right.has(id));
+  const leftAccepted = leftIds.filter((id) => !flaggedIds.has(id)).length;
+  console.error(`${'  without the listed right hands'.padEnd(34)} accepted ${leftAccepted}/${leftIds.length} = ${(100 * leftAccepted / leftIds.length).toFixed(1)}%  (${split.validation.length - leftIds.length} listed right hands: ${split.validation.filter((id) => right.has(id) && flaggedIds.has(id)).length} flagged)`);
+  results.thumbnails_heldout_without_right_hands = { n: leftIds.length, accepted: leftAccepted, rate: r3(leftAccepted / leftIds.length) };
+  // Every held-out thumbnail mirrored (no sampling), beside the sampled "mirrored (real thumbnails)" negatives below.
+  let mirroredRight = 0, mirroredRightLeftOnly = 0;
+  for (let i = 0; i < realHands.length; i++) {
+    const r = await assess(asDecoded(flipHorizontal(realHands[i])));
+    const hit = r.flags.some((f) => f.code === 'mirrored');
+    mirroredRight += +hit;
+    if (!right.has(split.validation[i])) mirroredRightLeftOnly += +hit;
+  }
+  console.error(`${`every held-out thumbnail mirrored (${realHands.length})`.padEnd(34)} right reason ${mirroredRight}/${realHands.length} = ${(100 * mirroredRight / realHands.length).toFixed(1)}%; without the listed right hands ${mirroredRightLeftOnly}/${leftIds.length} = ${(100 * mirroredRightLeftOnly / leftIds.length).toFixed(1)}%`);
+  results.mirrored_every_heldout = { n: realHands.length, right_reason: r3(mirroredRight / realHands.length), right_reason_without_right_hands: r3(mirroredRightLeftOnly / leftIds.length) };
   const frDir = join(data, 'rsna-bone-age-fullres');
   if (existsSync(join(frDir, 'fullres-check.csv'))) {
     const ids = readLabels(join(frDir, 'fullres-check.csv')).map((c) => c.id);
