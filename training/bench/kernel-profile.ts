@@ -25,7 +25,7 @@ export class KernelProfiler {
       const inner = cfg.kernelFunc;
       const split = byShape.includes(cfg.kernelName);
       const key = (args: Parameters<tf.KernelFunc>[0]) =>
-        split ? `${cfg.kernelName} ${Object.values(args.inputs).map((t) => t.shape.join('x')).join(' ')}` : cfg.kernelName;
+        split ? `${cfg.kernelName} ${Object.values(args.inputs).map((t) => t?.shape.join('x')).join(' ')}` : cfg.kernelName;
       tf.unregisterKernel(cfg.kernelName, backendName);
       tf.registerKernel({ ...cfg, kernelFunc: (args) => this.timed(key(args), () => inner(args)) });
     }
