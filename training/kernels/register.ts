@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { batchNormGradBroadcast } from './batch-norm-grad';
 import { conv2dBackpropFilterViaForward } from './conv2d-backprop-filter';
 import { conv2dBackpropInputViaForward } from './conv2d-backprop-input';
+import { maxPoolGradWasm } from './max-pool-grad';
 import { unsortedSegmentSumWasm } from './unsorted-segment-sum';
 
 let registered = false;
@@ -17,6 +18,7 @@ export function registerWasmTrainingKernels(): void {
     conv2dBackpropFilterViaForward('wasm'),
     conv2dBackpropInputViaForward('wasm', stockInput.kernelFunc),
     unsortedSegmentSumWasm,
+    maxPoolGradWasm,
   ]) {
     if (tf.getKernel(cfg.kernelName, cfg.backendName)) tf.unregisterKernel(cfg.kernelName, cfg.backendName);
     tf.registerKernel(cfg);
