@@ -15,7 +15,7 @@ import { loadPlaneSet, readLabels } from './data/rsna';
 import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
-import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
+import { atomicFolder, loadModelFolder, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
@@ -80,6 +80,7 @@ const optimizer = tf.train.adam(peakLr);
 // tfjs reads the learning rate on every step but declares it protected; the schedule sets it.
 const lr = optimizer as unknown as { learningRate: number };
 let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
+if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
   // Checkpoints written before dropout lost its seed would otherwise drop the same units every step.
