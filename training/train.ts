@@ -15,7 +15,7 @@ import { loadPlaneSet, readLabels } from './data/rsna';
 import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
-import { atomicFolder, loadModelFolder, saveModelFolder, writeModelCard } from './io/model-files';
+import { atomicFolder, loadModelFolder, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
@@ -80,6 +80,7 @@ const optimizer = tf.train.adam(peakLr);
 // tfjs reads the learning rate on every step but declares it protected; the schedule sets it.
 const lr = optimizer as unknown as { learningRate: number };
 let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
+if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
   // Checkpoints written before dropout lost its seed would otherwise drop the same units every step.
@@ -179,7 +180,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
   recalibrateOn(net, train, spec);
   const figures = await validateOn(net, val, spec, output);
   state.epoch = epoch + 1;
-  state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors });
+  state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);
   if (figures.mae_months < state.bestMae) {
     state.bestMae = figures.mae_months;
@@ -203,7 +204,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
 await parallel?.stop();
 writeFileSync(join(outDir, 'history.json'), JSON.stringify(state.history, null, 2) + '\n');
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; best validation MAE ${state.bestMae.toFixed(2)} months → ${join(outDir, 'model')}`);
-console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, epochs: state.epoch, backend }));
+// Peak resident memory of the whole process (worker threads included), as the OS counted it.
+console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, epochs: state.epoch, backend, batch: batchSize, workers, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
 
 function round(v: number, d: number): number {
   return Math.round(v * 10 ** d) / 10 ** d;

@@ -66,6 +66,15 @@ export function readModelCard(dir: string): ModelCard {
   return JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')) as ModelCard;
 }
 
+/** After a crash inside atomicFolder's two renames (`dir` moved to `dir.old`, `dir.tmp` not yet
+ *  in place), puts the previous folder back, so a resume loses at most the step being saved.
+ *  Returns true when it did. */
+export function recoverAtomicFolder(dir: string): boolean {
+  if (existsSync(dir) || !existsSync(`${dir}.old`)) return false;
+  renameSync(`${dir}.old`, dir);
+  return true;
+}
+
 /** Write into a temporary folder, then swap it in: a kill mid-save never leaves a half-written checkpoint. */
 export async function atomicFolder(dir: string, write: (tmp: string) => Promise<void>): Promise<void> {
   const tmp = `${dir}.tmp`;

@@ -1,10 +1,5 @@
 import * as tf from '@tensorflow/tfjs-core';
-import { runKernel } from './run-kernel';
-
-interface HeapBackend extends tf.KernelBackend {
-  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
-  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
-}
+import { type HeapBackend, runKernel } from './run-kernel';
 
 /** [B,H,W,C] → [B,(H−1)·sh+1,(W−1)·sw+1,C] with zeros between the samples (wasm heap, one pass). */
 function dilateZeros(backend: HeapBackend, x: tf.TensorInfo, sh: number, sw: number): tf.TensorInfo {
@@ -21,6 +16,23 @@ function dilateZeros(backend: HeapBackend, x: tf.TensorInfo, sh: number, sw: num
         const s = ((n * h + i) * w + j) * c;
         o.set(src.subarray(s, s + c), ((n * hd + i * sh) * wd + j * sw) * c);
       }
+  return out;
+}
+
+/** [kh,kw,ci,co] → [kh,kw,co,ci] flipped in both spatial axes, in one pass (wasm's Reverse kernel
+ *  took longer than the convolution it feeds, on 3×3×128×128). */
+function flipSwapFilter(backend: HeapBackend, f: tf.TensorInfo): tf.TensorInfo {
+  const [kh, kw, ci, co] = f.shape;
+  const out = backend.makeOutput([kh, kw, co, ci], 'float32');
+  const o = backend.typedArrayFromHeap(out);
+  const src = backend.typedArrayFromHeap(f);
+  for (let i = 0; i < kh; i++)
+    for (let j = 0; j < kw; j++) {
+      const s0 = (i * kw + j) * ci * co;
+      const d0 = ((kh - 1 - i) * kw + (kw - 1 - j)) * co * ci;
+      for (let a = 0; a < ci; a++)
+        for (let z = 0; z < co; z++) o[d0 + z * ci + a] = src[s0 + a * co + z];
+    }
   return out;
 }
 
@@ -58,9 +70,7 @@ export function conv2dBackpropInputViaForward(backendName: string, fallback: tf.
         if (dyd !== dy) dispose(dyd);
         return fallback(args);
       }
-      const flipped = k(tf.Reverse, { x: filter }, { dims: [0, 1] });
-      const wt = k(tf.Transpose, { x: flipped }, { perm: [0, 1, 3, 2] });
-      dispose(flipped);
+      const wt = flipSwapFilter(backend as HeapBackend, filter);
       const dyp = pt || pb || pl || pr ? k(tf.PadV2, { x: dyd }, { paddings: [[0, 0], [pt, pb], [pl, pr], [0, 0]], constantValue: 0 }) : dyd;
       const out = k(tf.Conv2D, { x: dyp, filter: wt }, { strides: [1, 1], pad: 'valid', dataFormat: 'NHWC', dilations: [1, 1], dimRoundingMode: undefined as unknown as string });
       if (dyp !== dyd) dispose(dyp);

@@ -1,7 +1,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormGradBroadcast } from './batch-norm-grad';
 import { conv2dBackpropFilterViaForward } from './conv2d-backprop-filter';
+import { conv2dBackpropFilterIm2col } from './conv2d-backprop-filter-im2col';
 import { conv2dBackpropInputViaForward } from './conv2d-backprop-input';
+import { maxPoolGradWasm } from './max-pool-grad';
 import { unsortedSegmentSumWasm } from './unsorted-segment-sum';
 
 let registered = false;
@@ -14,9 +16,10 @@ export function registerWasmTrainingKernels(): void {
   const stockInput = tf.getKernel(tf.Conv2DBackpropInput, 'wasm');
   if (!stockInput) throw new Error('The wasm backend must be imported before registering training kernels.');
   for (const cfg of [
-    conv2dBackpropFilterViaForward('wasm'),
+    conv2dBackpropFilterIm2col(conv2dBackpropFilterViaForward('wasm').kernelFunc),
     conv2dBackpropInputViaForward('wasm', stockInput.kernelFunc),
     unsortedSegmentSumWasm,
+    maxPoolGradWasm,
   ]) {
     if (tf.getKernel(cfg.kernelName, cfg.backendName)) tf.unregisterKernel(cfg.kernelName, cfg.backendName);
     tf.registerKernel(cfg);

@@ -7,3 +7,10 @@ export function runKernel(name: string, backendName: string, backend: tf.KernelB
   if (!k) throw new Error(`Kernel ${name} is not registered for ${backendName}.`);
   return k.kernelFunc({ inputs, attrs, backend }) as tf.TensorInfo;
 }
+
+/** The wasm backend's heap access (not in its public typings): an output buffer, and a Float32Array
+ *  view of a tensor's bytes. Take views after the last makeOutput: growing the heap detaches them. */
+export interface HeapBackend extends tf.KernelBackend {
+  makeOutput(shape: number[], dtype: tf.DataType): tf.TensorInfo;
+  typedArrayFromHeap(t: tf.TensorInfo): tf.TypedArray;
+}

@@ -2,7 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BoNetConfig } from '../../core/model/types';
-import type { FromWorker, ToWorker } from './messages';
+import type { FromWorker, ToWorker, WorkerModel } from './messages';
 
 /**
  * Data-parallel gradient computation over worker threads (the wasm backend runs one thread per
@@ -14,10 +14,10 @@ import type { FromWorker, ToWorker } from './messages';
 export class DataParallel {
   private constructor(private readonly workers: Worker[]) {}
 
-  static async start(count: number, config: BoNetConfig, seed: number): Promise<DataParallel> {
+  static async start(count: number, config: BoNetConfig, seed: number, model: WorkerModel = 'bonet'): Promise<DataParallel> {
     const workers = Array.from({ length: count }, () => new Worker(new URL('./grad-worker-entry.mjs', import.meta.url)));
     const dp = new DataParallel(workers);
-    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed })));
+    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed, model })));
     return dp;
   }
 

@@ -4,11 +4,13 @@ import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildBoNet } from '../../core/model';
+import { r1Loss, r1Model } from '../bench/r1-model';
 import { mapMeanLoss } from '../loss';
 import { initTrainingRuntime } from '../runtime';
 import type { FromWorker, ToWorker } from './messages';
 
 let net: tfl.LayersModel | null = null;
+let lossOf = mapMeanLoss;
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
@@ -16,7 +18,10 @@ port.on('message', async (m: ToWorker) => {
   try {
     if (m.kind === 'init') {
       await initTrainingRuntime(m.backend ?? 'wasm');
-      net = buildBoNet(m.config, m.seed);
+      if (m.model === 'r1') {
+        net = r1Model();
+        lossOf = (model, x, y) => r1Loss(model, x, y);
+      } else net = buildBoNet(m.config, m.seed);
       send({ kind: 'ready' });
     } else if (m.kind === 'step') {
       const model = net!;
@@ -28,7 +33,7 @@ port.on('message', async (m: ToWorker) => {
       let pred: tf.Tensor1D | undefined;
       const trainable = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
       const { value, grads } = tf.variableGrads(() => {
-        const r = mapMeanLoss(model, x, y, male);
+        const r = lossOf(model, x, y, male);
         pred = r.pred;
         return r.loss;
       }, trainable);
