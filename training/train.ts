@@ -93,7 +93,8 @@ let net: tfl.LayersModel;
 const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train.momentum(peakLr, recipe.momentum);
 // Adam reads its (protected) learning rate on every step; SGD/momentum caches it as a scalar that setLearningRate replaces.
 const lr = optimizer as unknown as { learningRate: number };
-const setLr = (v: number) => (optimizer instanceof tf.MomentumOptimizer ? optimizer.setLearningRate(v) : (lr.learningRate = v));
+// (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
+const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
 let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
@@ -203,6 +204,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       tf.dispose([x, y, male, loss, pred!]);
     }
     for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * targetScale;
+    if (!Number.isFinite(l)) throw new Error(`Training diverged: loss ${l} at step ${state.step + 1} (lr ${lr.learningRate}). Lower --lr, or keep the standardised target.`);
     lossSum += l * batchSize;
     seen += batchSize;
     state.step++;
