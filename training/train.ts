@@ -82,8 +82,8 @@ const trainAges = train.months;
 const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
 // The network regresses (months − offset) / scale: the standardised label by default, the label itself with --target months.
-const [targetOffset, targetScale] = recipe.target === 'months' ? [0, 1] : [round(meanAge, 4), round(stdAge, 4)];
-const output: OutputSpec = { unit: 'months', scale: targetScale, offset: targetOffset, reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
+const [targetOffset, targetScale] = recipe.target === 'months' ? [0, 1] : [meanAge, stdAge];
+const output: OutputSpec = { unit: 'months', scale: round(targetScale, 4), offset: round(targetOffset, 4), reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
 log(`train ${train.months.length}, validation ${val.months.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
 
 // ---- model, optimizer, resume --------------------------------------------------------------
@@ -95,7 +95,7 @@ const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train
 const lr = optimizer as unknown as { learningRate: number };
 // (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
 const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
-let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined };
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
   // Checkpoints written before dropout lost its seed would otherwise drop the same units every step.
@@ -106,10 +106,11 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
   await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
   tf.dispose(Object.values(named)); // the optimizer made its own variables from them
+  kernelInit = state.initKernels ?? null;
   log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);
 } else {
   net = buildBoNet(config, seed);
-  if (args['init-kernels']) initFirstLayer(String(args['init-kernels']));
+  if (args['init-kernels']) state.initKernels = initFirstLayer(String(args['init-kernels']));
 }
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
 log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
@@ -242,7 +243,7 @@ const last = state.history[state.history.length - 1];
 console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, last_val_mae_months: last?.valMae, epochs: state.epoch, backend, ...(kfold ?? {}) }));
 
 /** --init-kernels: conv1's kernel from a bank file (see training/init-kernels.ts), recorded on the card. */
-function initFirstLayer(file: string): void {
+function initFirstLayer(file: string): Record<string, unknown> {
   const conv1 = net.getLayer('conv1');
   const [kernel, ...rest] = conv1.getWeights();
   const [kh, kw, cin, filters] = kernel.shape;
@@ -254,6 +255,7 @@ function initFirstLayer(file: string): void {
   t.dispose();
   kernelInit = { file, sha256, layout, bankShape: bank.shape, kernelsUsed: fit.used, ofFilters: filters, channelsAveraged: fit.channelsAveraged, resized: fit.resizedFrom[0] === kh && fit.resizedFrom[1] === kw ? 'no' : `bilinear ${fit.resizedFrom[0]}×${fit.resizedFrom[1]} → ${kh}×${kw}`, scale: round(fit.scale, 6) };
   log(`conv1 initialised from ${file}: ${fit.used} of ${filters} kernels (${JSON.stringify(kernelInit)})`);
+  return kernelInit;
 }
 
 function round(v: number, d: number): number {
