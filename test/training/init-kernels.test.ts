@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fitKernelBank, parseKernelJson, parseNpy, toHwio } from '../../training/init-kernels';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fitKernelBank, parseKernelJson, parseNpy, readKernelBankFile, toHwio } from '../../training/init-kernels';
 
 /** A .npy file as numpy.save writes it (format 1.0, header padded to a multiple of 64 bytes). */
 function npy(shape: number[], values: number[], descr = '<f4'): Uint8Array {
@@ -46,6 +49,22 @@ describe('kernel bank files', () => {
       expect(b.data[((y * kw + x) * cin + c) * n + k]).toBe(oihw[((k * cin + c) * kh + y) * kw + x]);
     }
     expect(parseKernelJson(JSON.stringify({ shape: [n, cin, kh, kw], data: Array.from(oihw), layout: 'oihw' })).data).toEqual(b.data);
+  });
+});
+
+describe('readKernelBankFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bank-'));
+  const v = Array.from({ length: 2 * 3 * 2 * 2 }, (_, i) => i);
+  it('reads .npy as PyTorch [n, cin, kh, kw] unless told hwio, and JSON as hwio', () => {
+    writeFileSync(join(dir, 'b.npy'), npy([2, 3, 2, 2], v));
+    const a = readKernelBankFile(join(dir, 'b.npy'));
+    expect([a.layout, a.bank.shape]).toEqual(['oihw', [2, 2, 3, 2]]);
+    expect(a.sha256).toMatch(/^[0-9a-f]{64}$/);
+    const b = readKernelBankFile(join(dir, 'b.npy'), 'hwio');
+    expect([b.layout, b.bank.shape]).toEqual(['hwio', [2, 3, 2, 2]]);
+    writeFileSync(join(dir, 'b.json'), JSON.stringify({ shape: [2, 3, 2, 2], data: v }));
+    expect(readKernelBankFile(join(dir, 'b.json')).layout).toBe('hwio');
+    expect(() => readKernelBankFile(join(dir, 'b.json'), 'nchw' as 'hwio')).toThrow(/hwio or oihw/);
   });
 });
 
