@@ -17,7 +17,7 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const bank = join(dir, 'bank.json');
     writeFileSync(bank, JSON.stringify({ shape: [3, 3, 3, 4], data: Array.from({ length: 108 }, (_, i) => Math.sin(i)) }));
     const out = join(dir, 'paper');
-    const last = run('training/train.ts', ['--data', dir, '--out', out, '--protocol', 'paper', '--epochs', '1', '--val-fraction', '0.25', '--init-kernels', bank]).trim().split('\n').pop()!;
+    const last = run('training/train.ts', ['--data', dir, '--out', out, '--protocol', 'paper', '--epochs', '1', '--limit', '24', '--val-fraction', '0.25', '--init-kernels', bank]).trim().split('\n').pop()!;
     expect(JSON.parse(last).epochs).toBe(1);
     const card = JSON.parse(readFileSync(join(out, 'model/model-card.json'), 'utf8'));
     expect(card.training.batchSize).toBe(4);
@@ -25,9 +25,12 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(card.training.augmentation).toMatch(/^10 uniformly spaced 90×90 crops/);
     expect(card.training.initKernels).toMatchObject({ bankShape: [3, 3, 3, 4], kernelsUsed: 4, ofFilters: 32, channelsAveraged: 3, resized: 'bilinear 3×3 → 7×7', layout: 'hwio' });
     expect(card.training.initKernels.sha256).toMatch(/^[0-9a-f]{64}$/);
-    // 30 training images × 10 crops / batch 4 = 75 steps in the epoch.
-    expect(JSON.parse(readFileSync(join(out, 'checkpoint/state.json'), 'utf8')).step).toBe(75);
-  }, 600_000);
+    // Every training image gives 10 samples, in batches of 4.
+    const nTrain = JSON.parse(readFileSync(join(out, 'split.json'), 'utf8')).train.length;
+    const state = JSON.parse(readFileSync(join(out, 'checkpoint/state.json'), 'utf8'));
+    expect(state.step).toBe(Math.floor((nTrain * 10) / 4));
+    expect(state.initKernels).toEqual(card.training.initKernels); // kept for a --resume
+  }, 1_200_000);
 
   it('kfold trains one model per fold and prints per-fold lines and the summary JSON', () => {
     const out = join(dir, 'kfold');
@@ -47,5 +50,6 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const json = JSON.parse(lines.pop()!);
     expect(lines.slice(-9, -7)).toEqual(['| group | n | MAE (months) | RMSE (months) | bias (months) | within 12 months |', '|---|---:|---:|---:|---:|---:|']);
     expect(lines[lines.length - 1]).toMatch(new RegExp(`^\\| all \\| 40 \\| ${json.mae_months.toFixed(1)} \\|`));
+    expect(lines.filter((l) => /^\| (M|F|all) /.test(l))).toHaveLength(7);
   }, 600_000);
 });
