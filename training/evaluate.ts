@@ -4,6 +4,8 @@
  *   npm run --silent evaluate -- --model public/models/<name> --csv <file> --images <dir>
  *     [--split <split.json>]  only the ids in its `validation` list (the model's held-out cases)
  *     [--predictions]         also print one JSON line per case before the summary
+ *     [--table]               also print the subgroup table (sex × age band, markdown) before the summary
+ * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads).
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
 import { readFileSync } from 'node:fs';
@@ -14,10 +16,11 @@ import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
 import { regressionFigures, subgroupFigures } from './metrics';
+import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
@@ -34,7 +37,7 @@ const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
-  const { boneAgeMonths } = await model.estimate(await decodeImage(bytes, `${c.id}.png`));
+  const { boneAgeMonths } = await model.estimate(await decodeImage(bytes, `${c.id}.png`), c.male ? 'male' : 'female');
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
@@ -43,4 +46,5 @@ bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
+if (args.table) console.log(subgroupTable(figures, subgroups));
 console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups }));

@@ -21,22 +21,29 @@ import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
 import { recalibrateOn, validateOn } from './validate';
-import { cosineWithWarmup } from './schedule';
+import { cosineWithWarmup, inverseTimeDecay } from './schedule';
+import { describeAugmentation, describeOptimizer, resolveRecipe } from './protocol';
+import { cropPlane, latticeCropOffsets } from './data/crops';
+import { foldSplit, stratifiedFolds } from './data/folds';
+import { fitKernelBank, type KernelFit, type KernelLayout, readKernelBankFile } from './init-kernels';
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
   'val-fraction': 'number', limit: 'number', shift: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
+  protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
+  'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
 });
+const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
 const name = String(args.name ?? 'bonet-rsna100');
 const outDir = String(args.out ?? join('runs', name));
 const epochs = Number(args.epochs ?? 8);
-const batchSize = Number(args.batch ?? 32);
-const peakLr = Number(args.lr ?? 2e-3);
+const batchSize = recipe.batch;
+const peakLr = recipe.lr;
 const seed = Number(args.seed ?? 42);
 const valFraction = Number(args['val-fraction'] ?? 0.15);
-const maxShift = Number(args.shift ?? 6);
+const maxShift = recipe.shift;
 const workers = Number(args.workers ?? 1);
 const spec = THUMBNAIL_INPUT;
 const config: BoNetConfig = {
@@ -59,9 +66,13 @@ const imagesDir = join(dataDir, 'boneage-training-dataset');
 if (!existsSync(csv)) throw new Error(`No ${csv}: --data must be an RSNA-layout folder.`);
 let cases = readLabels(csv);
 if (args.limit) cases = shuffleInPlace(cases.slice().sort((a, b) => a.id.localeCompare(b.id)), mulberry32(seed)).slice(0, Number(args.limit));
-const split = stratifiedSplit(cases, seed, valFraction);
+// --folds K --fold k: validation = fold k of a seeded, stratified K-fold assignment (training/kfold.ts runs every k).
+const kfold = args.folds === undefined ? null : { fold: Number(args.fold ?? 0), folds: Number(args.folds) };
+if (args.fold !== undefined && !kfold) throw new Error('--fold needs --folds.');
+const split = kfold ? foldSplit(stratifiedFolds(cases, kfold.folds, seed), kfold.fold) : stratifiedSplit(cases, seed, valFraction);
+const splitFraction = kfold ? round(split.validation.length / cases.length, 4) : valFraction;
 mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'split.json'), JSON.stringify({ seed, validationFraction: valFraction, data: dataDir, ...split }) + '\n');
+writeFileSync(join(outDir, 'split.json'), JSON.stringify({ seed, validationFraction: splitFraction, ...(kfold ?? {}), data: dataDir, ...split }) + '\n');
 const byId = new Map(cases.map((c) => [c.id, c]));
 const plane = spec.width * spec.height;
 
@@ -70,16 +81,21 @@ const val = loadPlaneSet(imagesDir, split.validation.map((id) => byId.get(id)!),
 const trainAges = train.months;
 const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
-const output: OutputSpec = { unit: 'months', scale: round(stdAge, 4), offset: round(meanAge, 4), reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
+// The network regresses (months − offset) / scale: the standardised label by default, the label itself with --target months.
+const [targetOffset, targetScale] = recipe.target === 'months' ? [0, 1] : [meanAge, stdAge];
+const output: OutputSpec = { unit: 'months', scale: round(targetScale, 4), offset: round(targetOffset, 4), reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
 log(`train ${train.months.length}, validation ${val.months.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
 
 // ---- model, optimizer, resume --------------------------------------------------------------
 const ckptDir = join(outDir, 'checkpoint');
+let kernelInit: Record<string, unknown> | null = null;
 let net: tfl.LayersModel;
-const optimizer = tf.train.adam(peakLr);
-// tfjs reads the learning rate on every step but declares it protected; the schedule sets it.
+const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train.momentum(peakLr, recipe.momentum);
+// Adam reads its (protected) learning rate on every step; SGD/momentum caches it as a scalar that setLearningRate replaces.
 const lr = optimizer as unknown as { learningRate: number };
-let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>> };
+// (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
+const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined };
 if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
@@ -91,16 +107,27 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
   await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
   tf.dispose(Object.values(named)); // the optimizer made its own variables from them
+  kernelInit = state.initKernels ?? null;
   log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);
 } else {
   net = buildBoNet(config, seed);
+  if (args['init-kernels']) state.initKernels = initFirstLayer(String(args['init-kernels']));
 }
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
 log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
 
-const stepsPerEpoch = Math.floor(train.months.length / batchSize);
+// With --crops N each image gives N samples (fixed, uniformly spaced crops); otherwise one (the whole image).
+const crops = recipe.crops > 0 ? latticeCropOffsets(spec.width, spec.height, recipe.cropSize, recipe.cropSize, recipe.crops) : null;
+const [sampleW, sampleH] = crops ? [recipe.cropSize, recipe.cropSize] : [spec.width, spec.height];
+const samplePlane = sampleW * sampleH;
+const samplesPerEpoch = train.months.length * (crops?.length ?? 1);
+const stepsPerEpoch = Math.floor(samplesPerEpoch / batchSize);
+if (stepsPerEpoch < 1) throw new Error(`${samplesPerEpoch} training samples make no batch of ${batchSize}.`);
+log(`${recipe.protocol === 'paper' ? 'protocol paper: ' : ''}${describeOptimizer(recipe)}; augmentation: ${describeAugmentation(recipe, spec.width, spec.height)}; ${stepsPerEpoch} steps of ${batchSize} per epoch`);
 const totalSteps = stepsPerEpoch * epochs;
-const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard => ({
+/** The card's training section also records what the lead's ModelCard type has no field for (yet). */
+type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initKernels?: Record<string, unknown> } };
+const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
   description: `BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; ${config.sexHeads ? 'sex-specific output channels (the child\'s sex picks the last layer)' : 'no sex input'}.`,
   intendedUse: 'Research on automated skeletal bone-age assessment from left-hand radiographs. Not a medical device; not for clinical decisions.',
@@ -115,9 +142,13 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard =
   input: spec, output,
   training: {
     data: `RSNA Pediatric Bone Age training set, 100×100 thumbnails (${cases.length} labelled cases)`,
-    split: { seed, validationFraction: valFraction, train: split.train.length, validation: split.validation.length, splitFile: 'split.json' },
-    epochs: state.epoch, batchSize, optimizer: `Adam, peak lr ${peakLr}, linear warm-up then cosine decay; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)`,
-    augmentation: `random integer shift up to ±${maxShift} px (edge-replicated)`,
+    split: { seed, validationFraction: splitFraction, train: split.train.length, validation: split.validation.length, splitFile: 'split.json' },
+    epochs: state.epoch, batchSize, optimizer: describeOptimizer(recipe),
+    augmentation: describeAugmentation(recipe, spec.width, spec.height),
+    ...(recipe.protocol === 'paper' ? { protocol: 'paper (Spampinato et al. 2017, §4.2)' } : {}),
+    ...(recipe.target === 'months' ? { target: 'months' } : {}),
+    ...(kfold ? { crossValidation: kfold } : {}),
+    ...(kernelInit ? { initKernels: kernelInit } : {}),
     workers,
     labelRangeMonths: labelRange(cases.map((c) => c.boneAgeMonths)),
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
@@ -132,33 +163,37 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): ModelCard =
 const parallel = workers > 1 ? await DataParallel.start(workers, config, seed) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
 const rand = mulberry32(seed + 1000 * state.epoch);
-const xBatch = new Float32Array(batchSize * plane);
+const xBatch = new Float32Array(batchSize * samplePlane);
+const cropBuf = new Float32Array(samplePlane);
 const yBatch = new Float32Array(batchSize);
 const maleBatch = new Float32Array(batchSize);
 for (let epoch = state.epoch; epoch < epochs; epoch++) {
-  const order = shuffleInPlace(Array.from(train.months.keys()), rand);
+  const order = shuffleInPlace(Array.from({ length: samplesPerEpoch }, (_, k) => k), rand);
   const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
   let lossSum = 0, aeSum = 0, seen = 0;
   const tensorsAtStart = tf.memory().numTensors;
   const epochStart = Date.now();
   for (let s = 0; s < stepsPerEpoch; s++) {
     for (let b = 0; b < batchSize; b++) {
-      const i = order[s * batchSize + b];
-      shiftedCopy(train.x.subarray(i * plane, (i + 1) * plane), spec.width, spec.height,
-        Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * plane, (b + 1) * plane));
-      yBatch[b] = (train.months[i] - meanAge) / stdAge;
+      const sample = order[s * batchSize + b];
+      const i = crops ? Math.floor(sample / crops.length) : sample;
+      let src = train.x.subarray(i * plane, (i + 1) * plane);
+      if (crops) src = cropPlane(src, spec.width, crops[sample % crops.length].x, crops[sample % crops.length].y, sampleW, sampleH, cropBuf);
+      shiftedCopy(src, sampleW, sampleH,
+        Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * samplePlane, (b + 1) * samplePlane));
+      yBatch[b] = (train.months[i] - targetOffset) / targetScale;
       maleBatch[b] = train.male[i] ? 1 : 0;
     }
-    lr.learningRate = cosineWithWarmup(state.step, totalSteps, peakLr);
+    setLr(recipe.schedule === 'cosine' ? cosineWithWarmup(state.step, totalSteps, peakLr) : inverseTimeDecay(state.step, peakLr, recipe.decay));
     let l: number;
     let p: Float32Array;
     if (parallel) {
-      const r = await parallel.gradients(net, xBatch, yBatch, maleBatch, spec.height, spec.width);
+      const r = await parallel.gradients(net, xBatch, yBatch, maleBatch, sampleH, sampleW);
       optimizer.applyGradients(Object.entries(r.grads).map(([name, tensor]) => ({ name, tensor })));
       tf.dispose(Object.values(r.grads));
       [l, p] = [r.loss, r.pred];
     } else {
-      const x = tf.tensor4d(xBatch, [batchSize, spec.height, spec.width, 1]);
+      const x = tf.tensor4d(xBatch, [batchSize, sampleH, sampleW, 1]);
       const y = tf.tensor1d(yBatch);
       const male = tf.tensor1d(maleBatch);
       let pred: tf.Tensor | undefined;
@@ -170,7 +205,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       [l, p] = [(await loss.data())[0], (await pred!.data()) as Float32Array];
       tf.dispose([x, y, male, loss, pred!]);
     }
-    for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * stdAge;
+    for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * targetScale;
+    if (!Number.isFinite(l)) throw new Error(`Training diverged: loss ${l} at step ${state.step + 1} (lr ${lr.learningRate}). Lower --lr, or keep the standardised target.`);
     lossSum += l * batchSize;
     seen += batchSize;
     state.step++;
@@ -204,8 +240,25 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
 await parallel?.stop();
 writeFileSync(join(outDir, 'history.json'), JSON.stringify(state.history, null, 2) + '\n');
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; best validation MAE ${state.bestMae.toFixed(2)} months → ${join(outDir, 'model')}`);
+const last = state.history[state.history.length - 1];
 // Peak resident memory of the whole process (worker threads included), as the OS counted it.
-console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, epochs: state.epoch, backend, batch: batchSize, workers, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) }));
+console.log(JSON.stringify({ model: join(outDir, 'model'), best_val_mae_months: state.bestMae, last_val_mae_months: last?.valMae, epochs: state.epoch, backend, batch: batchSize, workers, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), ...(kfold ?? {}) }));
+
+/** --init-kernels: conv1's kernel from a bank file (see training/init-kernels.ts), recorded on the card. */
+function initFirstLayer(file: string): Record<string, unknown> {
+  const conv1 = net.getLayer('conv1');
+  const [kernel, ...rest] = conv1.getWeights();
+  const [kh, kw, cin, filters] = kernel.shape;
+  if (cin !== 1) throw new Error(`--init-kernels: conv1 reads ${cin} channels; a bank is fitted to one (grayscale) channel.`);
+  const { bank, layout, sha256 } = readKernelBankFile(file, args['init-kernels-layout'] as KernelLayout | undefined);
+  const fit: KernelFit = fitKernelBank(bank, kh, kw, filters, kernel.dataSync() as Float32Array);
+  const t = tf.tensor4d(fit.kernel, [kh, kw, cin, filters]);
+  conv1.setWeights([t, ...rest]);
+  t.dispose();
+  kernelInit = { file, sha256, layout, bankShape: bank.shape, kernelsUsed: fit.used, ofFilters: filters, channelsAveraged: fit.channelsAveraged, resized: fit.resizedFrom[0] === kh && fit.resizedFrom[1] === kw ? 'no' : `bilinear ${fit.resizedFrom[0]}×${fit.resizedFrom[1]} → ${kh}×${kw}`, scale: round(fit.scale, 6) };
+  log(`conv1 initialised from ${file}: ${fit.used} of ${filters} kernels (${JSON.stringify(kernelInit)})`);
+  return kernelInit;
+}
 
 function round(v: number, d: number): number {
   return Math.round(v * 10 ** d) / 10 ** d;

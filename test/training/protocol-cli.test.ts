@@ -1,0 +1,55 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { writeSyntheticRsna } from '../helpers/synthetic-hands';
+
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const run = (script: string, args: string[]) => execFileSync(tsx, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a generated RSNA-layout folder', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rsna-protocol-'));
+  const { csv, images } = writeSyntheticRsna(dir, 40);
+
+  it('trains with the paper protocol from a kernel bank and records both on the card', () => {
+    // An RGB 3×3 bank of 4 kernels (conv1 is 7×7 with 32 filters: resized, the other 28 stay He-initialised).
+    const bank = join(dir, 'bank.json');
+    writeFileSync(bank, JSON.stringify({ shape: [3, 3, 3, 4], data: Array.from({ length: 108 }, (_, i) => Math.sin(i)) }));
+    const out = join(dir, 'paper');
+    const last = run('training/train.ts', ['--data', dir, '--out', out, '--protocol', 'paper', '--epochs', '1', '--limit', '24', '--val-fraction', '0.25', '--init-kernels', bank]).trim().split('\n').pop()!;
+    expect(JSON.parse(last).epochs).toBe(1);
+    const card = JSON.parse(readFileSync(join(out, 'model/model-card.json'), 'utf8'));
+    expect(card.training.batchSize).toBe(4);
+    expect(card.training.optimizer).toMatch(/^SGD with momentum 0.9, lr0 0.002, decayed per mini-batch as lr0 \/ \(1 \+ 0.0002·t\)/);
+    expect(card.training.augmentation).toMatch(/^10 uniformly spaced 90×90 crops/);
+    expect(card.training.initKernels).toMatchObject({ bankShape: [3, 3, 3, 4], kernelsUsed: 4, ofFilters: 32, channelsAveraged: 3, resized: 'bilinear 3×3 → 7×7', layout: 'hwio' });
+    expect(card.training.initKernels.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Every training image gives 10 samples, in batches of 4.
+    const nTrain = JSON.parse(readFileSync(join(out, 'split.json'), 'utf8')).train.length;
+    const state = JSON.parse(readFileSync(join(out, 'checkpoint/state.json'), 'utf8'));
+    expect(state.step).toBe(Math.floor((nTrain * 10) / 4));
+    expect(state.initKernels).toEqual(card.training.initKernels); // kept for a --resume
+  }, 1_200_000);
+
+  it('kfold trains one model per fold and prints per-fold lines and the summary JSON', () => {
+    const out = join(dir, 'kfold');
+    const lines = run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8']).trim().split('\n');
+    const summary = JSON.parse(lines.pop()!);
+    expect(lines).toEqual([expect.stringMatching(/^fold 0: MAE \d+\.\d\d months$/), expect.stringMatching(/^fold 1: MAE \d+\.\d\d months$/)]);
+    expect(summary.folds.map((f: { fold: number }) => f.fold)).toEqual([0, 1]);
+    const maes = summary.folds.map((f: { mae_months: number }) => f.mae_months);
+    expect(summary.mean_mae_months).toBeCloseTo((maes[0] + maes[1]) / 2, 2);
+    const splits = [0, 1].map((k) => JSON.parse(readFileSync(join(out, `fold-${k}/split.json`), 'utf8')));
+    expect(splits[0].validation).toEqual(splits[1].train); // two folds: each validates on the other's training cases
+    expect(new Set([...splits[0].validation, ...splits[1].validation]).size).toBe(40);
+  }, 600_000);
+
+  it('evaluate --table prints the seven-row subgroup table before the JSON line', () => {
+    const lines = run('training/evaluate.ts', ['--model', join(dir, 'paper', 'model'), '--csv', csv, '--images', images, '--table']).trim().split('\n');
+    const json = JSON.parse(lines.pop()!);
+    expect(lines.slice(-9, -7)).toEqual(['| group | n | MAE (months) | RMSE (months) | bias (months) | within 12 months |', '|---|---:|---:|---:|---:|---:|']);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`^\\| all \\| 40 \\| ${json.mae_months.toFixed(1)} \\|`));
+    expect(lines.filter((l) => /^\| (M|F|all) /.test(l))).toHaveLength(7);
+  }, 600_000);
+});
