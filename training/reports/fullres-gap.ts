@@ -126,18 +126,29 @@ const matched = fullCases.map((c) => {
 // how far area averaging moves the estimate from the page's path on them.
 const rawDir = join(dataDir, 'unlabelled-radiographs');
 const rawShift: number[] = [];
+const rawRange = { nearestPhases: [] as number[], areaOffsets: [] as number[] };
 if (existsSync(rawDir)) {
   for (let k = 0; k < 10; k++) {
     const f = join(rawDir, `${k}.png`);
     if (!existsSync(f)) continue;
     const img = decodeImageSync(new Uint8Array(readFileSync(f)), `${k}.png`);
-    const [near, area] = await estimateAll([resampleNearest(img, W, H), resampleArea(img, W, H)], [null, null]);
-    rawShift.push(area - near);
+    const near = PHASES.flatMap((px) => PHASES.map((py) => resampleNearest(img, W, H, px, py)));
+    const area = PHASES.flatMap((p) => PHASES.map((q) => resampleArea(cropOffset(img, Math.round((p * img.width) / W), Math.round((q * img.height) / H)), W, H)));
+    const e = await estimateAll([...near, ...area], [...near, ...area].map(() => null));
+    const [en, ea] = [e.slice(0, 16), e.slice(16)];
+    rawShift.push(ea[0] - en[10]); // area at offset 0 vs the page (phase 0.5, 0.5)
+    rawRange.nearestPhases.push(Math.max(...en) - Math.min(...en));
+    rawRange.areaOffsets.push(Math.max(...ea) - Math.min(...ea));
   }
 }
+const meanOf = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length));
 
 console.log(JSON.stringify({
-  unlabelledAreaMinusPage: { n: rawShift.length, mean: round(rawShift.reduce((a, b) => a + b, 0) / Math.max(1, rawShift.length)), each: rawShift.map((v) => round(v, 1)) },
+  unlabelled: {
+    n: rawShift.length,
+    areaMinusPage: { mean: meanOf(rawShift), each: rawShift.map((v) => round(v, 1)) },
+    meanPerCaseRange: { nearest16Phases: meanOf(rawRange.nearestPhases), area16Offsets: meanOf(rawRange.areaOffsets) },
+  },
   model: card.name,
   validation: { n: valCases.length, mae: round(mae(valPred, valTruth)), bias: round(bias(valPred, valTruth)) },
   validationMaeForTheFortysMix: round(matched.filter(Number.isFinite).reduce((a, b) => a + b, 0) / matched.filter(Number.isFinite).length),

@@ -1,24 +1,8 @@
 import type { GrayImage } from '../../core/pipeline/types';
+export { resampleArea } from '../../core/pipeline/resample-area';
 
 /** Image edits the full-resolution gap study (fullres-gap.ts) tries before the page's preprocessing,
  *  one hypothesis each. Pure functions on GrayImage; none of them is part of the page. */
-
-/** Box-filter (area-average) resize to width × height, ignoring the aspect ratio: each destination
- *  pixel is the mean of the source pixels whose index falls in [floor(d·s), floor((d+1)·s)). */
-export function resampleArea(img: GrayImage, width: number, height: number): GrayImage {
-  const sx = img.width / width, sy = img.height / height;
-  const data = new Float32Array(width * height);
-  for (let y = 0; y < height; y++) {
-    const y0 = Math.floor(y * sy), y1 = Math.max(y0 + 1, Math.min(img.height, Math.floor((y + 1) * sy)));
-    for (let x = 0; x < width; x++) {
-      const x0 = Math.floor(x * sx), x1 = Math.max(x0 + 1, Math.min(img.width, Math.floor((x + 1) * sx)));
-      let sum = 0;
-      for (let v = y0; v < y1; v++) for (let u = x0; u < x1; u++) sum += img.data[v * img.width + u];
-      data[y * width + x] = sum / ((y1 - y0) * (x1 - x0));
-    }
-  }
-  return { width, height, data };
-}
 
 /** The image without its first `left` columns and `top` rows: shifts the grid a resize samples on. */
 export function cropOffset(img: GrayImage, left: number, top: number): GrayImage {

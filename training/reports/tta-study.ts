@@ -30,11 +30,12 @@ const held = new Set((JSON.parse(readFileSync(join(modelDir, 'split.json'), 'utf
 let cases = readLabels(join(thumbDir, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
 if (args.limit) cases = cases.slice(0, Number(args.limit));
 
-// Every shift any scored set uses: the 5×5 grid of ±2 px and the ±3 px axis shifts.
+// Every shift any scored set uses: the 3×3 grid of ±1 px and the ±2 and ±3 px axis shifts.
 const key = (dx: number, dy: number) => `${dx},${dy}`;
+const axis = (d: number): Array<[number, number]> => [[d, 0], [-d, 0], [0, d], [0, -d]];
 const grid: Array<[number, number]> = [];
-for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) grid.push([dx, dy]);
-grid.push([3, 0], [-3, 0], [0, 3], [0, -3]);
+for (let dy = -1; dy <= 1; dy++) for (let dx = -1; dx <= 1; dx++) grid.push([dx, dy]);
+grid.push(...axis(2), ...axis(3));
 const est: Record<string, number[]> = Object.fromEntries(grid.map(([dx, dy]) => [key(dx, dy), []]));
 const bar = new ProgressBar('tta', cases.length);
 for (const [i, c] of cases.entries()) {
@@ -48,15 +49,13 @@ bar.done('');
 const truth = cases.map((c) => c.boneAgeMonths);
 const absErr = (p: number[]) => p.map((v, i) => Math.abs(v - truth[i]));
 const mean = (shifts: Array<[number, number]>) => truth.map((_, i) => shifts.reduce((s, [dx, dy]) => s + est[key(dx, dy)][i], 0) / shifts.length);
-const axis = (d: number): Array<[number, number]> => [[d, 0], [-d, 0], [0, d], [0, -d]];
 const sets: Record<string, Array<[number, number]>> = {
   none: [[0, 0]],
   'original + ±1 axis (5)': [[0, 0], ...axis(1)],
   'original + ±2 axis (5)': [[0, 0], ...axis(2)],
   'original + ±3 axis = TTA_SHIFTS (5)': [[0, 0], ...axis(3)],
   'grid ±1 (9)': grid.filter(([dx, dy]) => Math.abs(dx) <= 1 && Math.abs(dy) <= 1),
-  'grid ±2 step 2 (9)': grid.filter(([dx, dy]) => dx % 2 === 0 && dy % 2 === 0 && Math.abs(dx) <= 2),
-  'grid ±2 (25)': grid.filter(([dx, dy]) => Math.abs(dx) <= 2 && Math.abs(dy) <= 2),
+  'original + ±1, ±2, ±3 axis (13)': [[0, 0], ...axis(1), ...axis(2), ...axis(3)],
 };
 const base = mean(sets.none);
 const r = (v: number) => Math.round(v * 100) / 100;

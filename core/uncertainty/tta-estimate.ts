@@ -1,0 +1,40 @@
+import type { BoneAgeModel } from '../model/bone-age-model';
+import type { AgeMap, Estimate, ModelSex, SexEstimate } from '../model/types';
+import { preprocess } from '../pipeline/preprocess';
+import type { GrayImage } from '../pipeline/types';
+import { shiftedPlanes } from './tta';
+
+/** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
+export type TtaShifts = Array<[number, number]>;
+
+function meanMap(maps: AgeMap[]): AgeMap {
+  const { rows, cols } = maps[0];
+  const months = new Float32Array(rows * cols);
+  for (const m of maps) {
+    if (m.rows !== rows || m.cols !== cols) throw new Error('averageEstimates: age maps of different sizes.');
+    for (let i = 0; i < months.length; i++) months[i] += m.months[i] / maps.length;
+  }
+  return { rows, cols, months };
+}
+
+function meanReading(readings: SexEstimate[]): SexEstimate {
+  return { boneAgeMonths: readings.reduce((s, r) => s + r.boneAgeMonths, 0) / readings.length, map: meanMap(readings.map((r) => r.map)) };
+}
+
+/** One estimate from several of the same image (shifted copies): bone age and age map averaged,
+ *  per sex too when every estimate has both readings. Pure. */
+export function averageEstimates(estimates: Estimate[]): Estimate {
+  if (estimates.length === 0) throw new Error('averageEstimates: no estimates.');
+  const out: Estimate = { ...meanReading(estimates), sexUsed: estimates[0].sexUsed };
+  if (estimates.every((e) => e.bySex)) {
+    out.bySex = { male: meanReading(estimates.map((e) => e.bySex!.male)), female: meanReading(estimates.map((e) => e.bySex!.female)) };
+  }
+  return out;
+}
+
+/** Test-time augmentation: the estimate averaged over shifted copies of the input plane, in one
+ *  batch of `shifts.length` forward passes ([0, 0] in `shifts` = the plane as is). */
+export async function estimateWithTta(model: BoneAgeModel, img: GrayImage, sex: ModelSex, shifts: TtaShifts): Promise<Estimate> {
+  const planes = shiftedPlanes(preprocess(img, model.card.input), shifts);
+  return averageEstimates(await model.estimatePlanes(planes, planes.map(() => sex)));
+}
