@@ -4,12 +4,15 @@
  *   npm run --silent evaluate -- --model public/models/<name> --csv <file> --images <dir>
  *     [--split <split.json>]  only the ids in its `validation` list (the model's held-out cases)
  *     [--predictions]         also print one JSON line per case before the summary
+ *     [--resample area-average|nearest-floor-center]  override the card's input resampling
+ *     [--tta]                 average the estimate over the unshifted plane and the four ±3 px shifts (5 passes)
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
+import { estimateWithTta, EVALUATE_TTA_SHIFTS } from '../core/uncertainty/tta-estimate';
 import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
@@ -17,11 +20,12 @@ import { regressionFigures, subgroupFigures } from './metrics';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', resample: 'string', tta: 'boolean' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
+if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 let cases = readLabels(String(args.csv));
 if (args.split) {
@@ -34,7 +38,8 @@ const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
-  const { boneAgeMonths } = await model.estimate(await decodeImage(bytes, `${c.id}.png`));
+  const img = await decodeImage(bytes, `${c.id}.png`);
+  const { boneAgeMonths } = args.tta ? await estimateWithTta(model, img, null, EVALUATE_TTA_SHIFTS) : await model.estimate(img);
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
@@ -43,4 +48,4 @@ bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups }));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, passesPerCase: args.tta ? EVALUATE_TTA_SHIFTS.length : 1 }));

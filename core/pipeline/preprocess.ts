@@ -8,6 +8,9 @@ const RESAMPLERS: Record<InputSpec['resample'], (img: GrayImage, width: number, 
   'area-average': resampleArea,
 };
 
+/** The resamplings a model card may ask for. */
+export const RESAMPLINGS = Object.keys(RESAMPLERS) as Array<InputSpec['resample']>;
+
 /** Grayscale image of any size → the model's input plane, exactly as the model card's input
  *  specification says. The only path from pixels to the network, for the page and for training. */
 export function preprocess(img: GrayImage, spec: InputSpec): GrayImage {

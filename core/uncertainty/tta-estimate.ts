@@ -2,10 +2,13 @@ import type { BoneAgeModel } from '../model/bone-age-model';
 import type { AgeMap, Estimate, ModelSex, SexEstimate } from '../model/types';
 import { preprocess } from '../pipeline/preprocess';
 import type { GrayImage } from '../pipeline/types';
-import { shiftedPlanes } from './tta';
+import { shiftedPlanes, TTA_SHIFTS } from './tta';
 
 /** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
 export type TtaShifts = Array<[number, number]>;
+
+/** The plane as is plus TTA_SHIFTS (the four ±3 px axis shifts): 5 forward passes. */
+export const EVALUATE_TTA_SHIFTS: TtaShifts = [[0, 0], ...TTA_SHIFTS];
 
 function meanMap(maps: AgeMap[]): AgeMap {
   const { rows, cols } = maps[0];

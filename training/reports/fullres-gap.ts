@@ -4,6 +4,7 @@
  * averaging, cropping/scale, removed background), and reports each variant as a paired comparison
  * with the page's path (same ids). Also: the validation MAE re-weighted to the 40's age/sex mix,
  * and how dark the background is in the thumbnails vs the full-resolution images.
+ * (training/reports/phase-spread.ts measures the same sampling sensitivity on unlabelled images.)
  *   npx tsx training/reports/fullres-gap.ts [--model public/models/bonet-rsna100] [--data ../shared/data]
  *     [--validation-limit N]  only the first N validation thumbnails (quicker)
  *     [--variants REGEX]      only the variants whose name matches (the page's path always runs)
@@ -122,33 +123,7 @@ const matched = fullCases.map((c) => {
   return errs.length ? errs.reduce((a, b) => a + b, 0) / errs.length : NaN;
 });
 
-// The 10 unlabelled raw radiographs (markers, rougher backgrounds, 592–1040 px): no labels, so only
-// how far area averaging moves the estimate from the page's path on them.
-const rawDir = join(dataDir, 'unlabelled-radiographs');
-const rawShift: number[] = [];
-const rawRange = { nearestPhases: [] as number[], areaOffsets: [] as number[] };
-if (existsSync(rawDir)) {
-  for (let k = 0; k < 10; k++) {
-    const f = join(rawDir, `${k}.png`);
-    if (!existsSync(f)) continue;
-    const img = decodeImageSync(new Uint8Array(readFileSync(f)), `${k}.png`);
-    const near = PHASES.flatMap((px) => PHASES.map((py) => resampleNearest(img, W, H, px, py)));
-    const area = PHASES.flatMap((p) => PHASES.map((q) => resampleArea(cropOffset(img, Math.round((p * img.width) / W), Math.round((q * img.height) / H)), W, H)));
-    const e = await estimateAll([...near, ...area], [...near, ...area].map(() => null));
-    const [en, ea] = [e.slice(0, 16), e.slice(16)];
-    rawShift.push(ea[0] - en[10]); // area at offset 0 vs the page (phase 0.5, 0.5)
-    rawRange.nearestPhases.push(Math.max(...en) - Math.min(...en));
-    rawRange.areaOffsets.push(Math.max(...ea) - Math.min(...ea));
-  }
-}
-const meanOf = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v.length));
-
 console.log(JSON.stringify({
-  unlabelled: {
-    n: rawShift.length,
-    areaMinusPage: { mean: meanOf(rawShift), each: rawShift.map((v) => round(v, 1)) },
-    meanPerCaseRange: { nearest16Phases: meanOf(rawRange.nearestPhases), area16Offsets: meanOf(rawRange.areaOffsets) },
-  },
   model: card.name,
   validation: { n: valCases.length, mae: round(mae(valPred, valTruth)), bias: round(bias(valPred, valTruth)) },
   validationMaeForTheFortysMix: round(matched.filter(Number.isFinite).reduce((a, b) => a + b, 0) / matched.filter(Number.isFinite).length),
