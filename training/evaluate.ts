@@ -5,14 +5,15 @@
  *     [--split <split.json>]  only the ids in its `validation` list (the model's held-out cases)
  *     [--predictions]         also print one JSON line per case before the summary
  *     [--resample area-average|nearest-floor-center]  override the card's input resampling
- *     [--tta]                 average the estimate over the unshifted plane and the four ±3 px shifts (5 passes)
+ *     [--tta axis1|grid1]     average the estimate over shifted copies of the input plane (core/uncertainty/
+ *                             tta-estimate.ts): axis1 = the plane and its ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9)
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
-import { estimateWithTta, EVALUATE_TTA_SHIFTS } from '../core/uncertainty/tta-estimate';
+import { estimateWithTta, TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
@@ -20,11 +21,13 @@ import { regressionFigures, subgroupFigures } from './metrics';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', resample: 'string', tta: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', resample: 'string', tta: 'string' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
+const tta = args.tta === undefined ? null : Object.hasOwn(TTA_SHIFT_SETS, String(args.tta)) ? TTA_SHIFT_SETS[String(args.tta) as keyof typeof TTA_SHIFT_SETS] : undefined;
+if (tta === undefined) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}.`);
 if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 let cases = readLabels(String(args.csv));
@@ -39,7 +42,7 @@ const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
   const img = await decodeImage(bytes, `${c.id}.png`);
-  const { boneAgeMonths } = args.tta ? await estimateWithTta(model, img, null, EVALUATE_TTA_SHIFTS) : await model.estimate(img);
+  const { boneAgeMonths } = tta ? await estimateWithTta(model, img, null, tta) : await model.estimate(img);
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
@@ -48,4 +51,4 @@ bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, passesPerCase: args.tta ? EVALUATE_TTA_SHIFTS.length : 1 }));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, passesPerCase: tta ? tta.length : 1 }));

@@ -2,13 +2,18 @@ import type { BoneAgeModel } from '../model/bone-age-model';
 import type { AgeMap, Estimate, ModelSex, SexEstimate } from '../model/types';
 import { preprocess } from '../pipeline/preprocess';
 import type { GrayImage } from '../pipeline/types';
-import { shiftedPlanes, TTA_SHIFTS } from './tta';
+import { shiftedPlanes } from './tta';
 
 /** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
 export type TtaShifts = Array<[number, number]>;
 
-/** The plane as is plus TTA_SHIFTS (the four ±3 px axis shifts): 5 forward passes. */
-export const EVALUATE_TTA_SHIFTS: TtaShifts = [[0, 0], ...TTA_SHIFTS];
+/** Shift sets measured on the validation thumbnails (training/reports/tta-study.ts, 200 cases,
+ *  bonet-rsna100): 'axis1' = the plane and its four ±1 px axis shifts (5 passes, MAE −0.77 months);
+ *  'grid1' = the 3×3 grid of ±1 px shifts (9 passes, −1.03). Larger shifts (±2, ±3 px) gained less. */
+export const TTA_SHIFT_SETS: Record<'axis1' | 'grid1', TtaShifts> = {
+  axis1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]],
+  grid1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]],
+};
 
 function meanMap(maps: AgeMap[]): AgeMap {
   const { rows, cols } = maps[0];

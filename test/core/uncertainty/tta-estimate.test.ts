@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel, buildBoNet, DEFAULT_BONET, THUMBNAIL_INPUT } from '../../../core/model';
 import type { Estimate, ModelCard } from '../../../core/model/types';
-import { averageEstimates, estimateWithTta, EVALUATE_TTA_SHIFTS } from '../../../core/uncertainty/tta-estimate';
+import { averageEstimates, estimateWithTta, TTA_SHIFT_SETS } from '../../../core/uncertainty/tta-estimate';
 import { useBackend } from '../../helpers/tf-backends';
 
 beforeAll(() => useBackend('cpu'));
@@ -43,8 +43,9 @@ describe('estimateWithTta', () => {
     const plain = await model.estimate(img);
     const one = await estimateWithTta(model, img, null, [[0, 0]]);
     expect(one.boneAgeMonths).toBeCloseTo(plain.boneAgeMonths, 4);
-    const five = await estimateWithTta(model, img, null, EVALUATE_TTA_SHIFTS);
-    expect(EVALUATE_TTA_SHIFTS).toHaveLength(5);
+    const five = await estimateWithTta(model, img, null, TTA_SHIFT_SETS.axis1);
+    expect(TTA_SHIFT_SETS.axis1).toHaveLength(5);
+    expect(TTA_SHIFT_SETS.grid1).toHaveLength(9);
     expect(five.boneAgeMonths).not.toBeCloseTo(plain.boneAgeMonths, 4); // the shifts changed something
     const mapMean = five.map.months.reduce((s, v) => s + v, 0) / five.map.months.length;
     expect(five.boneAgeMonths).toBeCloseTo(mapMean, 3);
