@@ -7,9 +7,10 @@ import { shiftedPlanes } from './tta';
 /** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
 export type TtaShifts = Array<[number, number]>;
 
-/** Shift sets measured on the validation thumbnails (training/reports/tta-study.ts, 200 cases,
- *  bonet-rsna100): 'axis1' = the plane and its four ±1 px axis shifts (5 passes, MAE −0.77 months);
- *  'grid1' = the 3×3 grid of ±1 px shifts (9 passes, −1.03). Larger shifts (±2, ±3 px) gained less. */
+/** Shift sets measured on the validation thumbnails (training/reports/tta-study.ts --limit 800,
+ *  bonet-rsna100, paired change of the absolute error): 'axis1' = the plane and its four ±1 px axis
+ *  shifts (5 passes, −0.65 months [−0.94, −0.35]); 'grid1' = the 3×3 grid of ±1 px shifts (9 passes,
+ *  −0.70 [−1.06, −0.35]). ±3 px axis shifts (TTA_SHIFTS) gain as much as ±1 (−0.66), ±2 px less (−0.47). */
 export const TTA_SHIFT_SETS: Record<'axis1' | 'grid1', TtaShifts> = {
   axis1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]],
   grid1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]],
