@@ -8,6 +8,8 @@
  *   npx tsx training/reports/fullres-gap.ts [--model public/models/bonet-rsna100] [--data ../shared/data]
  *     [--validation-limit N]  only the first N validation thumbnails (quicker)
  *     [--variants REGEX]      only the variants whose name matches (the page's path always runs)
+ *     [--lift-level X]        lift the removed background to X × the image's 99 % quantile (default: the
+ *                             validation thumbnails' median 5 %/99 % quantile ratio)
  * Progress on stderr; one JSON object on stdout. Needs ../shared/data (says so and exits when absent).
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -25,7 +27,7 @@ import { initTrainingRuntime } from '../runtime';
 import { backgroundStats, cropOffset, liftBackground, padImage, quantile, resampleArea } from './fullres-variants';
 import { pairedComparison } from './paired';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', data: 'string', 'validation-limit': 'number', backend: 'string', variants: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', data: 'string', 'validation-limit': 'number', backend: 'string', variants: 'string', 'lift-level': 'number' });
 const dataDir = String(args.data ?? '../shared/data');
 const fullDir = join(dataDir, 'rsna-bone-age-fullres');
 const thumbDir = join(dataDir, 'rsna-bone-age');
@@ -71,7 +73,8 @@ const valBg = valRaw.map(backgroundStats);
 // --- The 40: every variant's 100×100 image, decoding each radiograph once. ---
 const fullCases = readLabels(join(fullDir, 'fullres-check.csv'));
 const PHASES = [0, 0.25, 0.5, 0.75];
-const bgLevel = median(valBg.map((b) => b.lowOverHigh)); // thumbnails' dark end, relative to their bright end
+const thumbDark = median(valBg.map((b) => b.lowOverHigh)); // thumbnails' dark end, relative to their bright end
+const bgLevel = args['lift-level'] !== undefined ? Number(args['lift-level']) : thumbDark;
 // Each variant gets the decoded radiograph and its 99 % quantile (the bright end, computed once).
 const variants: Record<string, (img: GrayImage, p99: number) => GrayImage> = {
   page: (img) => resampleNearest(img, W, H),
@@ -128,7 +131,8 @@ console.log(JSON.stringify({
   validation: { n: valCases.length, mae: round(mae(valPred, valTruth)), bias: round(bias(valPred, valTruth)) },
   validationMaeForTheFortysMix: round(matched.filter(Number.isFinite).reduce((a, b) => a + b, 0) / matched.filter(Number.isFinite).length),
   background: {
-    thumbnails: { lowOverHigh: round(bgLevel, 3), darkShare: round(median(valBg.map((b) => b.darkShare)), 3) },
+    liftLevel: round(bgLevel, 3),
+    thumbnails: { lowOverHigh: round(thumbDark, 3), darkShare: round(median(valBg.map((b) => b.darkShare)), 3) },
     fullres: { lowOverHigh: round(median(fullBg.map((b) => b.lowOverHigh)), 3), darkShare: round(median(fullBg.map((b) => b.darkShare)), 3) },
   },
   variants: Object.fromEntries(names.map((n) => [n, summary(preds[n])])),
