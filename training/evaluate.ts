@@ -5,6 +5,9 @@
  *     [--split <split.json>]  only the ids in its `validation` list (the model's held-out cases)
  *     [--predictions]         also print one JSON line per case before the summary
  *     [--table]               also print the subgroup table (sex × age band, markdown) before the summary
+ *     [--resample area-average|nearest-floor-center]  override the card's input resampling
+ *     [--tta axis1|grid1]     average the estimate over shifted copies of the input plane (core/uncertainty/
+ *                             tta-estimate.ts): axis1 = the plane and its ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9)
  * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads).
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
@@ -12,6 +15,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
+import { estimateWithTta, TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
@@ -20,11 +24,14 @@ import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
+const tta = args.tta === undefined ? null : Object.hasOwn(TTA_SHIFT_SETS, String(args.tta)) ? TTA_SHIFT_SETS[String(args.tta) as keyof typeof TTA_SHIFT_SETS] : undefined;
+if (tta === undefined) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}.`);
+if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 let cases = readLabels(String(args.csv));
 if (args.split) {
@@ -37,7 +44,9 @@ const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
-  const { boneAgeMonths } = await model.estimate(await decodeImage(bytes, `${c.id}.png`), c.male ? 'male' : 'female');
+  const img = await decodeImage(bytes, `${c.id}.png`);
+  const sex = c.male ? 'male' : 'female';
+  const { boneAgeMonths } = tta ? await estimateWithTta(model, img, sex, tta) : await model.estimate(img, sex);
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
@@ -47,4 +56,4 @@ if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups }));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, passesPerCase: tta ? tta.length : 1 }));

@@ -69,6 +69,9 @@ export interface ModelCard {
   };
   validation: ValidationFigures;
   weights: WeightFile[];
+  /** How the weight files store float32 weights when not as float32 (training/ship.ts --quantize);
+   *  TensorFlow.js's loader dequantises them from model.json's manifest. Absent: float32. */
+  weightsQuantization?: 'float16' | 'uint8';
 }
 
 /** The regional age map for one image, in months. */

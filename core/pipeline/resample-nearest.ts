@@ -2,21 +2,24 @@ import type { GrayImage } from './types';
 
 /** Source index for each destination index along one axis: src = floor((dst + 0.5) · srcSize / dstSize).
  *  This is Pillow's NEAREST mapping, which made the RSNA thumbnails; matching it pixel for pixel
- *  keeps a full-size radiograph on the same input distribution the model was trained on. */
-export function nearestIndices(srcSize: number, dstSize: number): Int32Array {
+ *  keeps a full-size radiograph on the same input distribution the model was trained on.
+ *  `phase` (0 ≤ phase < 1, default 0.5 = pixel centres) picks another sampling phase inside each
+ *  destination cell: src = floor((dst + phase) · srcSize / dstSize). */
+export function nearestIndices(srcSize: number, dstSize: number, phase = 0.5): Int32Array {
   const out = new Int32Array(dstSize);
   const scale = srcSize / dstSize;
   for (let d = 0; d < dstSize; d++) {
-    out[d] = Math.min(srcSize - 1, Math.floor((d + 0.5) * scale));
+    out[d] = Math.min(srcSize - 1, Math.floor((d + phase) * scale));
   }
   return out;
 }
 
-/** Nearest-neighbour resize to width × height, ignoring the aspect ratio. */
-export function resampleNearest(img: GrayImage, width: number, height: number): GrayImage {
+/** Nearest-neighbour resize to width × height, ignoring the aspect ratio. `phaseX`/`phaseY`: the
+ *  sampling phase per axis (see nearestIndices); a same-size input is copied whatever the phase. */
+export function resampleNearest(img: GrayImage, width: number, height: number, phaseX = 0.5, phaseY = 0.5): GrayImage {
   if (img.width === width && img.height === height) return { width, height, data: img.data.slice() };
-  const xs = nearestIndices(img.width, width);
-  const ys = nearestIndices(img.height, height);
+  const xs = nearestIndices(img.width, width, phaseX);
+  const ys = nearestIndices(img.height, height, phaseY);
   const data = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
     const row = ys[y] * img.width;

@@ -41,8 +41,10 @@ export interface InputSpec {
   height: number;
   channels: 1;
   /** `nearest-floor-center`: src = floor((dst + 0.5) * srcSize / dstSize), aspect ratio ignored —
-   *  the sampling the RSNA thumbnails were made with (Pillow's NEAREST). */
-  resample: 'nearest-floor-center';
+   *  the sampling the RSNA thumbnails were made with (Pillow's NEAREST).
+   *  `area-average`: the mean of each destination cell's source pixels (core/pipeline/resample-area.ts),
+   *  aspect ratio ignored; identical to the former on inputs already at the model's size. */
+  resample: 'nearest-floor-center' | 'area-average';
   /** `per-image-zscore`: subtract the image's mean, divide by its standard deviation. */
   normalise: 'per-image-zscore';
 }

@@ -33,3 +33,18 @@ describe('resampleNearest', () => {
     expect(out.data).not.toBe(img.data);
   });
 });
+
+describe('sampling phase', () => {
+  it('phase 0.5 is the default (pixel centres); other phases pick other pixels of each cell', () => {
+    expect(Array.from(nearestIndices(1600, 100, 0.5))).toEqual(Array.from(nearestIndices(1600, 100)));
+    expect(Array.from(nearestIndices(1600, 100, 0).slice(0, 3))).toEqual([0, 16, 32]);
+    expect(Array.from(nearestIndices(1600, 100, 0.75).slice(0, 3))).toEqual([12, 28, 44]);
+  });
+  it('resampleNearest takes a phase per axis and copies a same-size image whatever the phase', () => {
+    const w = 6, h = 4;
+    const data = Float32Array.from({ length: w * h }, (_, i) => i);
+    // x phase 0: floor(d·2) = 0,2,4; y phase 0.75: floor((d+0.75)·2) = 1,3
+    expect(Array.from(resampleNearest({ width: w, height: h, data }, 3, 2, 0, 0.75).data)).toEqual([6, 8, 10, 18, 20, 22]);
+    expect(Array.from(resampleNearest({ width: w, height: h, data }, 6, 4, 0, 0).data)).toEqual(Array.from(data));
+  });
+});
