@@ -8,7 +8,8 @@
  *     [--resample area-average|nearest-floor-center]  override the card's input resampling
  *     [--tta axis1|grid1]     average the estimate over shifted copies of the input plane (core/uncertainty/
  *                             tta-estimate.ts): axis1 = the plane and its ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9)
- * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads).
+ * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads);
+ *     [--without-sex]         read every case as if its sex were not given (the mean of both readings)
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
 import { readFileSync } from 'node:fs';
@@ -24,7 +25,7 @@ import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string', 'without-sex': 'boolean' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
@@ -45,7 +46,7 @@ const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
   const img = await decodeImage(bytes, `${c.id}.png`);
-  const sex = c.male ? 'male' : 'female';
+  const sex = args['without-sex'] ? null : c.male ? 'male' : 'female';
   const { boneAgeMonths } = tta ? await estimateWithTta(model, img, sex, tta) : await model.estimate(img, sex);
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
@@ -56,4 +57,4 @@ if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, passesPerCase: tta ? tta.length : 1 }));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], passesPerCase: tta ? tta.length : 1 }));
