@@ -10,9 +10,11 @@
  *                             tta-estimate.ts): axis1 = the plane and its ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9)
  * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads);
  *     [--without-sex]         read every case as if its sex were not given (the mean of both readings)
+ *     [--record-validation]   write the figures (with subgroups) into the model folder's card as its validation
+ *     [--record-check <name>] write them into the card's `checks` under that name (e.g. the full-resolution set)
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
@@ -25,7 +27,7 @@ import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string', 'without-sex': 'boolean' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string', 'without-sex': 'boolean', 'record-validation': 'boolean', 'record-check': 'string' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
@@ -58,3 +60,15 @@ const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
 console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], passesPerCase: tta ? tta.length : 1 }));
+
+if (args['record-validation'] || args['record-check']) {
+  // The card as written on disk (not the --resample override), with the measured figures added.
+  const path = join(dir, 'model-card.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as typeof card;
+  const measured = { ...figures, subgroups };
+  const how = `${cases.length} cases of ${String(args.csv).split('/').slice(-2).join('/')}${args.split ? ' (validation split)' : ''}, through the page's pipeline (${card.input.resample}${tta ? `, TTA ${String(args.tta)}` : ''}), each read with ${args['without-sex'] ? 'no sex' : 'its own sex'}; measured ${new Date().toISOString().slice(0, 10)} by training/evaluate.ts`;
+  if (args['record-validation']) raw.validation = measured;
+  if (args['record-check']) raw.checks = [...(raw.checks ?? []).filter((c) => c.name !== args['record-check']), { name: String(args['record-check']), figures: measured, note: how }];
+  writeFileSync(path, JSON.stringify(raw, null, 2) + '\n');
+  process.stderr.write(`recorded in ${path}\n`);
+}

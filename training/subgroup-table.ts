@@ -1,14 +1,5 @@
+import { SUBGROUP_ROWS } from '../core/model/subgroups';
 import type { ValidationFigures } from '../core/model/types';
-
-/** The rows of BoNet's Table 6 that RSNA's labels allow: sex × age band, each band, everyone. */
-const ROWS: Array<[key: string, label: string]> = [
-  ['M 0-9y', 'M 0–9 y'],
-  ['M 10-18y', 'M 10–18 y'],
-  ['F 0-9y', 'F 0–9 y'],
-  ['F 10-18y', 'F 10–18 y'],
-  ['all 0-9y', 'all 0–9 y'],
-  ['all 10-18y', 'all 10–18 y'],
-];
 
 /**
  * A markdown table of the figures evaluate measures: `subgroups` as subgroupFigures returns them and
@@ -22,7 +13,7 @@ export function subgroupTable(overall: ValidationFigures, subgroups: Record<stri
   return [
     '| group | n | MAE (months) | RMSE (months) | bias (months) | within 12 months |',
     '|---|---:|---:|---:|---:|---:|',
-    ...ROWS.map(([key, label]) => row(label, subgroups[key])),
+    ...SUBGROUP_ROWS.map(([key, label]) => row(label, subgroups[key])),
     row('all', overall),
   ].join('\n');
 }

@@ -34,6 +34,16 @@ export interface ValidationFigures {
   rmse_months: number;
   bias_months: number;
   within_12_months: number;
+  /** The same figures by sex × age band (keys in core/model/subgroups.ts), when measured. */
+  subgroups?: Record<string, ValidationFigures>;
+}
+
+/** A further held-out check of a shipped model (e.g. the full-resolution radiographs), as measured. */
+export interface ModelCheck {
+  name: string;
+  figures: ValidationFigures;
+  /** How it was measured: data, preprocessing, command. */
+  note: string;
 }
 
 export interface WeightFile {
@@ -68,6 +78,7 @@ export interface ModelCard {
     durationSeconds: number;
   };
   validation: ValidationFigures;
+  checks?: ModelCheck[];
   weights: WeightFile[];
   /** How the weight files store float32 weights when not as float32 (training/ship.ts --quantize);
    *  TensorFlow.js's loader dequantises them from model.json's manifest. Absent: float32. */

@@ -1,5 +1,6 @@
 import { useStore } from '../state/store';
 import { CardLimitations } from './CardLimitations';
+import { ModelValidationDetails } from './ModelValidationDetails';
 
 /** What the model is, how well it did on held-out data, and what it was trained on. */
 export function ModelCardPanel() {
@@ -53,6 +54,7 @@ export function ModelCardPanel() {
           <CardLimitations limitations={card.limitations} />
         </details>
       ) : null}
+      <ModelValidationDetails card={card} />
     </section>
   );
 }
