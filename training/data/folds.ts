@@ -1,5 +1,5 @@
 import type { LabelledCase } from './rsna';
-import { mulberry32, shuffleInPlace } from './split';
+import { mulberry32, shuffleInPlace, strataIds } from './split';
 
 /**
  * Seeded k-fold assignment, stratified like stratifiedSplit (sex × 2-year band of bone age): each
@@ -10,17 +10,11 @@ import { mulberry32, shuffleInPlace } from './split';
 export function stratifiedFolds(cases: LabelledCase[], folds: number, seed: number): string[][] {
   if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2 (got ${folds}).`);
   if (cases.length < folds) throw new Error(`${cases.length} cases cannot make ${folds} folds.`);
-  const strata = new Map<string, LabelledCase[]>();
-  for (const c of cases) {
-    const key = `${c.male ? 'M' : 'F'}${Math.floor(c.boneAgeMonths / 24)}`;
-    if (!strata.has(key)) strata.set(key, []);
-    strata.get(key)!.push(c);
-  }
   const rand = mulberry32(seed);
   const out: string[][] = Array.from({ length: folds }, () => []);
   let next = 0;
-  for (const key of [...strata.keys()].sort()) {
-    const ids = shuffleInPlace(strata.get(key)!.map((c) => c.id).sort(), rand);
+  for (const stratum of strataIds(cases)) {
+    const ids = shuffleInPlace(stratum, rand);
     for (const id of ids) {
       out[next].push(id);
       next = (next + 1) % folds;

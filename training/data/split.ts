@@ -25,21 +25,26 @@ export function shuffleInPlace<T>(xs: T[], rand: () => number): T[] {
  * with the seed, and its first round(fraction · size) go to validation.
  */
 export function stratifiedSplit(cases: LabelledCase[], seed: number, validationFraction: number): { train: string[]; validation: string[] } {
-  const strata = new Map<string, LabelledCase[]>();
-  for (const c of cases) {
-    const key = `${c.male ? 'M' : 'F'}${Math.floor(c.boneAgeMonths / 24)}`;
-    if (!strata.has(key)) strata.set(key, []);
-    strata.get(key)!.push(c);
-  }
   const rand = mulberry32(seed);
   const train: string[] = [];
   const validation: string[] = [];
-  for (const key of [...strata.keys()].sort()) {
-    const ids = strata.get(key)!.map((c) => c.id).sort();
-    shuffleInPlace(ids, rand);
+  for (const stratum of strataIds(cases)) {
+    const ids = shuffleInPlace(stratum, rand);
     const nVal = Math.round(ids.length * validationFraction);
     validation.push(...ids.slice(0, nVal));
     train.push(...ids.slice(nVal));
   }
   return { train: train.sort(), validation: validation.sort() };
+}
+
+/** The ids of each stratum (sex × 2-year band of bone age), strata in key order, ids sorted: the
+ *  deterministic starting point that the seeded split and folds shuffle. */
+export function strataIds(cases: LabelledCase[]): string[][] {
+  const strata = new Map<string, string[]>();
+  for (const c of cases) {
+    const key = `${c.male ? 'M' : 'F'}${Math.floor(c.boneAgeMonths / 24)}`;
+    if (!strata.has(key)) strata.set(key, []);
+    strata.get(key)!.push(c.id);
+  }
+  return [...strata.keys()].sort().map((key) => strata.get(key)!.sort());
 }
