@@ -1,7 +1,7 @@
 import { encode } from 'fast-png';
 import { encode as jpegEncode } from 'jpeg-js';
 import { mulberry32 } from '../../training/data/split';
-import { makeDicom } from '../helpers/make-dicom';
+import { makeDicom, type DicomElement } from '../helpers/make-dicom';
 
 export const HAND_WIDTH = 400;
 export const HAND_HEIGHT = 500;
@@ -75,23 +75,23 @@ export function makeHandPng(): Uint8Array {
   return encode({ width: HAND_WIDTH, height: HAND_HEIGHT, data: makeHandPixels(), depth: 8, channels: 1 });
 }
 
-/** The same hand as a 12-bit MONOCHROME2 DICOM (Explicit VR Little Endian), values × 16, with a window. */
-export function makeHandDicom(): Uint8Array {
-  const px = makeHandPixels();
+/** The same hand as a 12-bit MONOCHROME2 DICOM (Explicit VR Little Endian), values × 16, with `elements`
+ *  (default: a name, birth and study dates 119 completed months apart, and a window). */
+export function makeHandDicom(elements: DicomElement[] = [
+  { tag: 0x00100010, vr: 'PN', value: 'Synthetic^Hand' },
+  { tag: 0x00100030, vr: 'DA', value: '20150310' }, // PatientBirthDate
+  { tag: 0x00080020, vr: 'DA', value: '20250309' }, // StudyDate: 119 completed months
+  { tag: 0x00281050, vr: 'DS', value: '2048' },
+  { tag: 0x00281051, vr: 'DS', value: '4096' },
+]): Uint8Array {
   return makeDicom({
     syntax: 'explicit-le',
     rows: HAND_HEIGHT,
     columns: HAND_WIDTH,
     bitsAllocated: 16,
     bitsStored: 12,
-    pixels: Array.from(px, (v) => v * 16),
-    elements: [
-      { tag: 0x00100010, vr: 'PN', value: 'Synthetic^Hand' },
-      { tag: 0x00100030, vr: 'DA', value: '20150310' }, // PatientBirthDate
-      { tag: 0x00080020, vr: 'DA', value: '20250309' }, // StudyDate: 119 completed months
-      { tag: 0x00281050, vr: 'DS', value: '2048' },
-      { tag: 0x00281051, vr: 'DS', value: '4096' },
-    ],
+    pixels: Array.from(makeHandPixels(), (v) => v * 16),
+    elements,
   });
 }
 

@@ -1,8 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDicom } from '../helpers/make-dicom';
 import { dropFileFast } from './drop';
-import { HAND_HEIGHT, HAND_WIDTH, makeHandPixels, makeHandPng } from './fixtures';
+import { makeHandDicom, makeHandPng } from './fixtures';
 import { browserTestMode, openPage, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
@@ -29,21 +28,14 @@ const SECRETS = [
 ];
 
 function patientDicom(): Uint8Array {
-  return makeDicom({
-    rows: HAND_HEIGHT,
-    columns: HAND_WIDTH,
-    bitsAllocated: 16,
-    bitsStored: 12,
-    pixels: Array.from(makeHandPixels(), (v) => v * 16),
-    elements: [
-      { tag: 0x00080020, vr: 'DA', value: '20250309' },
-      { tag: 0x00080050, vr: 'SH', value: PATIENT.accession },
-      { tag: 0x00100010, vr: 'PN', value: PATIENT.name },
-      { tag: 0x00100020, vr: 'LO', value: PATIENT.id },
-      { tag: 0x00100030, vr: 'DA', value: PATIENT.birthDate },
-      { tag: 0x00100040, vr: 'CS', value: 'F' },
-    ],
-  });
+  return makeHandDicom([
+    { tag: 0x00080020, vr: 'DA', value: '20250309' },
+    { tag: 0x00080050, vr: 'SH', value: PATIENT.accession },
+    { tag: 0x00100010, vr: 'PN', value: PATIENT.name },
+    { tag: 0x00100020, vr: 'LO', value: PATIENT.id },
+    { tag: 0x00100030, vr: 'DA', value: PATIENT.birthDate },
+    { tag: 0x00100040, vr: 'CS', value: 'F' },
+  ]);
 }
 
 /** Records Content-Security-Policy violations from the first moment of every page. */

@@ -5,8 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signed } from '../../src/age/format';
 import { sdForAge, verdictOf } from '../../src/age/sds';
-import { makeDicom } from '../helpers/make-dicom';
-import { HAND_HEIGHT, HAND_WIDTH, makeHandPixels, makeHandPng } from './fixtures';
+import { makeHandDicom, makeHandPng } from './fixtures';
 import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
@@ -15,23 +14,15 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS ?? join(tmpdir(), 'boneage-reading
 
 /** The synthetic hand as a 12-bit DICOM of a boy born 2015-03-10, imaged 2025-03-09 (119 completed months). */
 function boyDicom(): Uint8Array {
-  return makeDicom({
-    syntax: 'explicit-le',
-    rows: HAND_HEIGHT,
-    columns: HAND_WIDTH,
-    bitsAllocated: 16,
-    bitsStored: 12,
-    pixels: Array.from(makeHandPixels(), (v) => v * 16),
-    elements: [
-      { tag: 0x00100010, vr: 'PN', value: 'Synthetic^Hand' },
-      { tag: 0x00100020, vr: 'LO', value: 'TEST-0042' },
-      { tag: 0x00100030, vr: 'DA', value: '20150310' }, // PatientBirthDate
-      { tag: 0x00100040, vr: 'CS', value: 'M' }, // PatientSex
-      { tag: 0x00080020, vr: 'DA', value: '20250309' }, // StudyDate
-      { tag: 0x00281050, vr: 'DS', value: '2048' },
-      { tag: 0x00281051, vr: 'DS', value: '4096' },
-    ],
-  });
+  return makeHandDicom([
+    { tag: 0x00100010, vr: 'PN', value: 'Synthetic^Hand' },
+    { tag: 0x00100020, vr: 'LO', value: 'TEST-0042' },
+    { tag: 0x00100030, vr: 'DA', value: '20150310' }, // PatientBirthDate
+    { tag: 0x00100040, vr: 'CS', value: 'M' }, // PatientSex
+    { tag: 0x00080020, vr: 'DA', value: '20250309' }, // StudyDate
+    { tag: 0x00281050, vr: 'DS', value: '2048' },
+    { tag: 0x00281051, vr: 'DS', value: '4096' },
+  ]);
 }
 
 const tid = (id: string, within?: string) => (within ? `[data-testid="${within}"] [data-testid="${id}"]` : `[data-testid="${id}"]`);

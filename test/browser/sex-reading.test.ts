@@ -5,11 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel } from '../../core/model';
 import type { ModelCard, ModelSex } from '../../core/model/types';
 import { decodeImage } from '../../core/pipeline/decode';
-import { makeDicom } from '../helpers/make-dicom';
 import { parseCsv } from '../helpers/parse-csv';
 import { pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
-import { HAND_HEIGHT, HAND_WIDTH, makeHandPixels, makeHandPng } from './fixtures';
+import { makeHandDicom, makeHandPng } from './fixtures';
 import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
@@ -17,18 +16,11 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots the
 
 /** The synthetic hand as a DICOM whose PatientSex is F. */
 function femaleHandDicom(): Uint8Array {
-  return makeDicom({
-    rows: HAND_HEIGHT,
-    columns: HAND_WIDTH,
-    bitsAllocated: 16,
-    bitsStored: 12,
-    pixels: Array.from(makeHandPixels(), (v) => v * 16),
-    elements: [
-      { tag: 0x00100040, vr: 'CS', value: 'F' }, // PatientSex
-      { tag: 0x00281050, vr: 'DS', value: '2048' },
-      { tag: 0x00281051, vr: 'DS', value: '4096' },
-    ],
-  });
+  return makeHandDicom([
+    { tag: 0x00100040, vr: 'CS', value: 'F' }, // PatientSex
+    { tag: 0x00281050, vr: 'DS', value: '2048' },
+    { tag: 0x00281051, vr: 'DS', value: '4096' },
+  ]);
 }
 
 /** The built page's default model: its folder below models/ and its card. */
