@@ -24,6 +24,7 @@
  * on a shared machine, read wall times with it, and ratios measured in one run (WebGPU/WASM) over absolutes.
  * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
  */
+import { waitForSideModels } from '../test/browser/side-models';
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -84,10 +85,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
   if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
   await loadCase(page);
   // The QC model and the TW-region localiser load after the age model: their weights are not growth.
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __boneage: { sideModels(): { qc: string; localiser: string } } }).__boneage.sideModels();
-    return m.qc !== 'loading' && m.localiser !== 'idle' && m.localiser !== 'loading';
-  }, undefined, { timeout: 120_000 });
+  await waitForSideModels(page);
   const adapter = backend === 'webgpu' ? await adapterOf(page) : undefined;
   const tensors0 = await numTensors(page);
   const heap0 = await heapMb(page);

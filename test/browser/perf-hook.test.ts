@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
+import { waitForSideModels } from './side-models';
 import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
@@ -38,6 +39,7 @@ describe.skipIf(mode === 'skip')('window.__boneage', () => {
     const png = makeHandPng();
     const tensors = () => w.page.evaluate(() => (window as unknown as { __boneage: Hook }).__boneage.numTensors());
     await pickFile(w.page, 'hand.png', png, 'image/png');
+    await waitForSideModels(w.page);
     const before = await tensors();
     expect(before).toBeGreaterThan(0); // the model's weights
     let last = 0;

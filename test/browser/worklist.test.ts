@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFiles, dropStashed, measureMemory, stashBytes, waitForWorklist } from './drop-files';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
+import { waitForSideModels } from './side-models';
 import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
 import { parseCsv } from '../helpers/parse-csv';
 
@@ -142,6 +143,7 @@ describe.skipIf(mode === 'skip')('the worklist', () => {
     const t0 = Date.now();
     await dropStashed(page, pick(5, 0), 'case-', 0);
     expect(await waitForWorklist(page, 5)).toEqual({ total: 5, done: 5, failed: 0 });
+    await waitForSideModels(page);
     const early = await measureMemory(page);
 
     await dropStashed(page, pick(95, 5), 'case-', 5);
