@@ -39,7 +39,7 @@ describe('shipped models', () => {
     it('states what it is: input specification, validated error, intended use', () => {
       expect(card.input.width).toBeGreaterThan(0);
       expect(card.validation.n).toBeGreaterThan(100);
-      expect(card.validation.mae_months).toBeLessThanOrEqual(15);
+      expect(card.validation.mae_months).toBeLessThanOrEqual(12);
       expect(card.intendedUse).toMatch(/research/i);
     });
 
