@@ -7,6 +7,7 @@ import type { BoNetConfig } from '../../core/model/types';
 import { mapMeanLoss } from '../../training/loss';
 import { DataParallel } from '../../training/parallel/data-parallel';
 import { initTrainingRuntime } from '../../training/runtime';
+import { maxRelativeGradDiff } from './grad-diff';
 
 await initTrainingRuntime('wasm');
 const config: BoNetConfig = { ...DEFAULT_BONET, batchNorm: false, head: { ...DEFAULT_BONET.head, dropout: 0 } };
@@ -21,10 +22,5 @@ const ref = tf.variableGrads(() => mapMeanLoss(net, x, y).loss, trainable);
 const dp = await DataParallel.start(2, config, 3);
 const got = await dp.gradients(net, x.dataSync() as Float32Array, y.dataSync() as Float32Array, new Float32Array(y.size), h, w);
 await dp.stop();
-let maxRel = 0;
-for (const v of trainable) {
-  const a = ref.grads[v.name].dataSync() as Float32Array, b = got.grads[v.name].dataSync() as Float32Array;
-  const scale = a.reduce((m, v) => Math.max(m, Math.abs(v)), 1e-3);
-  for (let i = 0; i < a.length; i++) maxRel = Math.max(maxRel, Math.abs(a[i] - b[i]) / scale);
-}
+const maxRel = maxRelativeGradDiff(ref.grads, got.grads, trainable);
 console.log(JSON.stringify({ maxRelDiff: maxRel, loss: ref.value.dataSync()[0], lossDp: got.loss, vars: trainable.length }));

@@ -6,6 +6,7 @@ import { DEFAULT_BONET } from '../../core/model';
 import { r1Loss, r1Model } from '../../training/bench/r1-model';
 import { DataParallel } from '../../training/parallel/data-parallel';
 import { initTrainingRuntime } from '../../training/runtime';
+import { maxRelativeGradDiff } from './grad-diff';
 
 await initTrainingRuntime('wasm');
 const net = r1Model();
@@ -17,10 +18,5 @@ const ref = tf.variableGrads(() => r1Loss(net, x, y).loss, trainable);
 const dp = await DataParallel.start(2, DEFAULT_BONET, 0, 'r1'); // the workers' own random weights are replaced by net's
 const got = await dp.gradients(net, x.dataSync() as Float32Array, y.dataSync() as Float32Array, new Float32Array(n), h, w);
 await dp.stop();
-let maxRel = 0;
-for (const v of trainable) {
-  const a = ref.grads[v.name].dataSync() as Float32Array, b = got.grads[v.name].dataSync() as Float32Array;
-  const scale = a.reduce((m, u) => Math.max(m, Math.abs(u)), 1e-3);
-  for (let i = 0; i < a.length; i++) maxRel = Math.max(maxRel, Math.abs(a[i] - b[i]) / scale);
-}
+const maxRel = maxRelativeGradDiff(ref.grads, got.grads, trainable);
 console.log(JSON.stringify({ maxRelDiff: maxRel, loss: ref.value.dataSync()[0], lossDp: got.loss, vars: trainable.length }));
