@@ -6,8 +6,9 @@
  *     [--predictions]         also print one JSON line per case before the summary
  *     [--table]               also print the subgroup table (sex × age band, markdown) before the summary
  *     [--resample area-average|nearest-floor-center]  override the card's input resampling
- *     [--tta axis1|grid1]     average the estimate over shifted copies of the input plane (core/uncertainty/
- *                             tta-estimate.ts): axis1 = the plane and its ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9)
+ *     [--tta axis1|grid1|none] override the card's test-time augmentation (output.tta; the mean over shifted
+ *                             copies of the input plane, core/uncertainty/tta-estimate.ts): axis1 = the plane and its
+ *                             ±1 px axis shifts (5 passes), grid1 = 3×3 ±1 px (9), none = one pass
  * Each case is estimated with its sex from the CSV's male column (what a model with sex channels reads);
  *     [--without-sex]         read every case as if its sex were not given (the mean of both readings)
  *     [--record-validation]   write the figures (with subgroups) into the model folder's card as its validation
@@ -18,7 +19,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
-import { estimateWithTta, TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
+import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
@@ -32,9 +33,14 @@ for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
-const tta = args.tta === undefined ? null : Object.hasOwn(TTA_SHIFT_SETS, String(args.tta)) ? TTA_SHIFT_SETS[String(args.tta) as keyof typeof TTA_SHIFT_SETS] : undefined;
-if (tta === undefined) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}.`);
+if (args.tta !== undefined && args.tta !== 'none' && !Object.hasOwn(TTA_SHIFT_SETS, String(args.tta))) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
 if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
+if (args.tta !== undefined) card.output = { ...card.output, tta: args.tta === 'none' ? undefined : (String(args.tta) as 'axis1' | 'grid1') };
+const passes = card.output.tta ? TTA_SHIFT_SETS[card.output.tta].length : 1;
+const onDisk = readModelCard(dir);
+if ((args['record-validation'] || args['record-check']) && (card.input.resample !== onDisk.input.resample || card.output.tta !== onDisk.output.tta)) {
+  throw new Error('--record-*: --resample/--tta differ from the card, which would then not describe how the page reads the model. Set them on the card first (ship --resample/--tta).');
+}
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 let cases = readLabels(String(args.csv));
 if (args.split) {
@@ -49,7 +55,7 @@ for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
   const img = await decodeImage(bytes, `${c.id}.png`);
   const sex = args['without-sex'] ? null : c.male ? 'male' : 'female';
-  const { boneAgeMonths } = tta ? await estimateWithTta(model, img, sex, tta) : await model.estimate(img, sex);
+  const { boneAgeMonths } = await model.estimate(img, sex);
   preds.push(boneAgeMonths);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
@@ -59,14 +65,14 @@ if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], passesPerCase: tta ? tta.length : 1 }));
+console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));
 
 if (args['record-validation'] || args['record-check']) {
   // The card as written on disk (not the --resample override), with the measured figures added.
   const path = join(dir, 'model-card.json');
   const raw = JSON.parse(readFileSync(path, 'utf8')) as typeof card;
   const measured = { ...figures, subgroups };
-  const how = `${cases.length} cases of ${String(args.csv).split('/').slice(-2).join('/')}${args.split ? ' (validation split)' : ''}, through the page's pipeline (${card.input.resample}${tta ? `, TTA ${String(args.tta)}` : ''}), each read with ${args['without-sex'] ? 'no sex' : 'its own sex'}; measured ${new Date().toISOString().slice(0, 10)} by training/evaluate.ts`;
+  const how = `${cases.length} cases of ${String(args.csv).split('/').slice(-2).join('/')}${args.split ? ' (validation split)' : ''}, through the page's pipeline (${card.input.resample}${card.output.tta ? `, TTA ${card.output.tta}` : ''}), each read with ${args['without-sex'] ? 'no sex' : 'its own sex'}; measured ${new Date().toISOString().slice(0, 10)} by training/evaluate.ts`;
   if (args['record-validation']) raw.validation = measured;
   if (args['record-check']) raw.checks = [...(raw.checks ?? []).filter((c) => c.name !== args['record-check']), { name: String(args['record-check']), figures: measured, note: how }];
   writeFileSync(path, JSON.stringify(raw, null, 2) + '\n');

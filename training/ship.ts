@@ -5,20 +5,24 @@
  * TensorFlow.js's loader undoes) and updates the card's weight list and SHA-256s to match.
  * --resample area-average sets the card's input resampling (how the page squashes a full-size image);
  * a model trained on 100×100 thumbnails saw the same inputs under either (see core/pipeline/resample-area.ts).
+ * --tta axis1|grid1|none sets the card's test-time augmentation (output.tta: the page averages the
+ * estimate over shifted copies of the input); re-run evaluate --record-validation afterwards.
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from './cli-args';
 import type { ModelCard } from '../core/model/types';
 import { RESAMPLINGS } from '../core/pipeline/preprocess';
+import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { readModelCard, writeModelCard } from './io/model-files';
 import { quantizeModelFolder } from './io/quantize-folder';
 import { WEIGHT_QUANTIZATIONS, type WeightQuantization } from './io/quantize-weights';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', default: 'boolean', public: 'string', quantize: 'string', resample: 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', default: 'boolean', public: 'string', quantize: 'string', resample: 'string', tta: 'string' });
 if (!args.model) throw new Error('--model <trained model folder> is required.');
 const quantize = args.quantize as WeightQuantization | undefined;
 if (quantize !== undefined && !WEIGHT_QUANTIZATIONS.includes(quantize)) throw new Error(`--quantize must be one of ${WEIGHT_QUANTIZATIONS.join(', ')}.`);
+if (args.tta !== undefined && args.tta !== 'none' && !Object.hasOwn(TTA_SHIFT_SETS, String(args.tta))) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
 const modelsDir = String(args.public ?? 'public/models');
 const card = readModelCard(String(args.model));
 const dest = join(modelsDir, card.name);
@@ -29,6 +33,10 @@ if (args.resample) {
   const resample = String(args.resample) as ModelCard['input']['resample'];
   if (!RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
   writeModelCard(dest, { ...readModelCard(dest), input: { ...card.input, resample } });
+}
+if (args.tta !== undefined) {
+  const shipped = readModelCard(dest);
+  writeModelCard(dest, { ...shipped, output: { ...shipped.output, tta: args.tta === 'none' ? undefined : (String(args.tta) as 'axis1' | 'grid1') } });
 }
 const indexPath = join(modelsDir, 'index.json');
 const index = existsSync(indexPath)

@@ -15,7 +15,7 @@ import { loadPlaneSet, readLabels } from './data/rsna';
 import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
 import { shiftedCopy } from './data/augment';
-import { atomicFolder, loadModelFolder, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
+import { atomicFolder, loadModelFolder, readModelCard, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { DataParallel } from './parallel/data-parallel';
@@ -33,6 +33,7 @@ const args = parseArgs(process.argv.slice(2), {
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
+  'init-weights': 'string',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -89,13 +90,14 @@ log(`train ${train.months.length}, validation ${val.months.length}; target mean 
 // ---- model, optimizer, resume --------------------------------------------------------------
 const ckptDir = join(outDir, 'checkpoint');
 let kernelInit: Record<string, unknown> | null = null;
+let weightsInit: Record<string, unknown> | null = null;
 let net: tfl.LayersModel;
 const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train.momentum(peakLr, recipe.momentum);
 // Adam reads its (protected) learning rate on every step; SGD/momentum caches it as a scalar that setLearningRate replaces.
 const lr = optimizer as unknown as { learningRate: number };
 // (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
 const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
-let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined };
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined, initWeights: undefined as Record<string, unknown> | undefined };
 if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
@@ -108,10 +110,12 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
   tf.dispose(Object.values(named)); // the optimizer made its own variables from them
   kernelInit = state.initKernels ?? null;
+  weightsInit = state.initWeights ?? null;
   log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);
 } else {
   net = buildBoNet(config, seed);
   if (args['init-kernels']) state.initKernels = initFirstLayer(String(args['init-kernels']));
+  if (args['init-weights']) state.initWeights = weightsInit = await initFromModel(String(args['init-weights']));
 }
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
 log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
@@ -126,7 +130,7 @@ if (stepsPerEpoch < 1) throw new Error(`${samplesPerEpoch} training samples make
 log(`${recipe.protocol === 'paper' ? 'protocol paper: ' : ''}${describeOptimizer(recipe)}; augmentation: ${describeAugmentation(recipe, spec.width, spec.height)}; ${stepsPerEpoch} steps of ${batchSize} per epoch`);
 const totalSteps = stepsPerEpoch * epochs;
 /** The card's training section also records what the lead's ModelCard type has no field for (yet). */
-type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initKernels?: Record<string, unknown> } };
+type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initKernels?: Record<string, unknown>; initWeights?: Record<string, unknown> } };
 const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
   description: `BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; ${config.sexHeads ? 'sex-specific output channels (the child\'s sex picks the last layer)' : 'no sex input'}.`,
@@ -149,6 +153,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
     ...(recipe.target === 'months' ? { target: 'months' } : {}),
     ...(kfold ? { crossValidation: kfold } : {}),
     ...(kernelInit ? { initKernels: kernelInit } : {}),
+    ...(weightsInit ? { initWeights: weightsInit } : {}),
     workers,
     labelRangeMonths: labelRange(cases.map((c) => c.boneAgeMonths)),
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
@@ -258,6 +263,25 @@ function initFirstLayer(file: string): Record<string, unknown> {
   kernelInit = { file, sha256, layout, bankShape: bank.shape, kernelsUsed: fit.used, ofFilters: filters, channelsAveraged: fit.channelsAveraged, resized: fit.resizedFrom[0] === kh && fit.resizedFrom[1] === kw ? 'no' : `bilinear ${fit.resizedFrom[0]}×${fit.resizedFrom[1]} → ${kh}×${kw}`, scale: round(fit.scale, 6) };
   log(`conv1 initialised from ${file}: ${fit.used} of ${filters} kernels (${JSON.stringify(kernelInit)})`);
   return kernelInit;
+}
+
+/** --init-weights: every weight from a trained model folder (a warm restart: a further schedule from
+ *  where that model ended). Refused unless the architecture, the split and the target scaling are the
+ *  same, because a model that trained on this run's validation images would make its figures worthless. */
+async function initFromModel(dir: string): Promise<Record<string, unknown>> {
+  const from = readModelCard(dir);
+  const arch = (a: BoNetConfig) => JSON.stringify([a.convLayers, a.head, a.deformAfter ?? null, a.batchNorm, !!a.sexHeads]);
+  if (arch(from.architecture) !== arch(config)) throw new Error(`--init-weights: ${dir} has another architecture (${formatLayers(from.architecture.convLayers)}${from.architecture.sexHeads ? ' + sex heads' : ''}); give the same --layers/--sex/--head-filters.`);
+  const fromSplit = JSON.parse(readFileSync(join(dir, from.training.split.splitFile ?? 'split.json'), 'utf8')) as { validation: string[] };
+  const sameVal = fromSplit.validation.length === split.validation.length && fromSplit.validation.every((id, k) => id === split.validation[k]);
+  if (!sameVal) throw new Error(`--init-weights: ${dir} was trained on another split; its training set overlaps this run's validation set.`);
+  if (Math.abs(from.output.scale - output.scale) > 1e-3 || Math.abs(from.output.offset - output.offset) > 1e-3) throw new Error(`--init-weights: ${dir} regresses another target scaling (offset ${from.output.offset}, scale ${from.output.scale}).`);
+  const src = await loadModelFolder(dir);
+  net.setWeights(src.getWeights());
+  src.dispose();
+  const info = { from: dir, name: from.name, version: from.version, sha256: from.weights.map((w) => w.sha256), validationMae: from.validation.mae_months };
+  log(`all weights initialised from ${dir} (${from.name} v${from.version}, validation MAE ${from.validation.mae_months})`);
+  return info;
 }
 
 function round(v: number, d: number): number {

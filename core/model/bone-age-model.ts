@@ -2,6 +2,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { preprocess } from '../pipeline/preprocess';
 import type { GrayImage } from '../pipeline/types';
+import { averageEstimates, TTA_SHIFT_SETS } from '../uncertainty/tta-estimate';
+import { shiftedPlanes } from '../uncertainty/tta';
 import { mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
 import type { Estimate, ModelCard, ModelSex } from './types';
 
@@ -10,7 +12,12 @@ export class BoneAgeModel {
   constructor(
     readonly net: tfl.LayersModel,
     readonly card: ModelCard,
-  ) {}
+  ) {
+    const tta = card.output.tta;
+    if (tta !== undefined && !Object.hasOwn(TTA_SHIFT_SETS, tta)) {
+      throw new Error(`The model card asks for test-time augmentation "${tta}", which this version does not know (${Object.keys(TTA_SHIFT_SETS).join(', ')}).`);
+    }
+  }
 
   /** True when the model has one output channel per sex and so wants the child's sex. */
   get readsSex(): boolean {
@@ -19,11 +26,19 @@ export class BoneAgeModel {
 
   /** Any-size grayscale image → bone age and regional map, through the card's input specification. */
   async estimate(img: GrayImage, sex: ModelSex = null): Promise<Estimate> {
-    const [e] = await this.estimatePlanes([preprocess(img, this.card.input)], [sex]);
-    return e;
+    return this.estimatePlane(preprocess(img, this.card.input), sex);
   }
 
-  /** Already-preprocessed planes (all the card's input size) → estimates, batched. `sexes[i]` picks
+  /** One preprocessed plane → the estimate the card's figures describe: with the card's test-time
+   *  augmentation (output.tta) the mean over the shifted copies, read in one batch. */
+  async estimatePlane(plane: GrayImage, sex: ModelSex = null): Promise<Estimate> {
+    const tta = this.card.output.tta;
+    if (!tta) return (await this.estimatePlanes([plane], [sex]))[0];
+    const planes = shiftedPlanes(plane, TTA_SHIFT_SETS[tta]);
+    return averageEstimates(await this.estimatePlanes(planes, planes.map(() => sex)));
+  }
+
+  /** Already-preprocessed planes (all the card's input size) → one pass each (no test-time augmentation), batched. `sexes[i]` picks
    *  plane i's channel on a model with sex channels (null or missing: the mean of both). */
   async estimatePlanes(planes: GrayImage[], sexes: ModelSex[] = []): Promise<Estimate[]> {
     const { width, height } = this.card.input;

@@ -26,6 +26,10 @@ export interface OutputSpec {
   reduce: 'mean';
   /** True when the map has one channel per sex (channel 0 boy, 1 girl); see BoNetConfig.sexHeads. */
   bySex?: boolean;
+  /** Test-time augmentation: the estimate (bone age and map) is the mean over the input plane and its
+   *  shifted copies (core/uncertainty/tta-estimate.ts TTA_SHIFT_SETS; axis1 = ±1 px axis shifts, 5 passes
+   *  in one batch). The card's validation figures are measured the same way. Absent = one pass. */
+  tta?: 'axis1' | 'grid1';
 }
 
 export interface ValidationFigures {

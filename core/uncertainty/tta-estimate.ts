@@ -1,8 +1,4 @@
-import type { BoneAgeModel } from '../model/bone-age-model';
-import type { AgeMap, Estimate, ModelSex, SexEstimate } from '../model/types';
-import { preprocess } from '../pipeline/preprocess';
-import type { GrayImage } from '../pipeline/types';
-import { shiftedPlanes } from './tta';
+import type { AgeMap, Estimate, SexEstimate } from '../model/types';
 
 /** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
 export type TtaShifts = Array<[number, number]>;
@@ -39,11 +35,4 @@ export function averageEstimates(estimates: Estimate[]): Estimate {
     out.bySex = { male: meanReading(estimates.map((e) => e.bySex!.male)), female: meanReading(estimates.map((e) => e.bySex!.female)) };
   }
   return out;
-}
-
-/** Test-time augmentation: the estimate averaged over shifted copies of the input plane, in one
- *  batch of `shifts.length` forward passes ([0, 0] in `shifts` = the plane as is). */
-export async function estimateWithTta(model: BoneAgeModel, img: GrayImage, sex: ModelSex, shifts: TtaShifts): Promise<Estimate> {
-  const planes = shiftedPlanes(preprocess(img, model.card.input), shifts);
-  return averageEstimates(await model.estimatePlanes(planes, planes.map(() => sex)));
 }

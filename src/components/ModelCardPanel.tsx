@@ -1,6 +1,7 @@
 import { useStore } from '../state/store';
 import { CardLimitations } from './CardLimitations';
 import { ModelValidationDetails } from './ModelValidationDetails';
+import { modelReadingText } from './model-reading-text';
 
 /** What the model is, how well it did on held-out data, and what it was trained on. */
 export function ModelCardPanel() {
@@ -43,9 +44,9 @@ export function ModelCardPanel() {
           {card.output.bySex ? 'Read: one age map for a boy, one for a girl; the case\'s sex picks one (unknown: their mean).' : 'Not read: one age map for both sexes.'}
         </dd>
         <dt>Input</dt>
-        <dd>
-          {card.input.width}×{card.input.height} px, grayscale, whole image squashed (aspect ignored)
-        </dd>
+        <dd>{modelReadingText(card).input}</dd>
+        <dt>Reading</dt>
+        <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>{modelReadingText(card).reading}</dd>
       </dl>
       {card.intendedUse || card.limitations?.length ? (
         <details>

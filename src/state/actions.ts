@@ -282,7 +282,7 @@ async function timedEstimate(model: BoneAgeModel, image: DecodedImage, seq: numb
   const t0 = performance.now();
   const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
   const t1 = performance.now();
-  const [estimate] = await model.estimatePlanes([plane], [caseSex(seq)]);
+  const estimate = await model.estimatePlane(plane, caseSex(seq));
   recordCase(seq, 'inference', t1);
   recordCase(seq, 'estimate', t0);
   const ms = performance.now() - t0;

@@ -43,24 +43,18 @@ interface Measured { id: string; truth: number; estimate: number; mapSpread: num
 async function measure(ids: string[], truth: Map<string, number>, male: Map<string, boolean>, imagesDir: string, label: string): Promise<Measured[]> {
   const out: Measured[] = [];
   const bar = new ProgressBar(label, ids.length);
-  const per = withTta ? 1 + TTA_SHIFTS.length : 1;
-  for (let i = 0; i < ids.length; i += 32) {
-    const chunk = ids.slice(i, i + 32);
-    const planes = chunk.flatMap((id) => {
-      const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
-      return withTta ? [plane, ...shiftedPlanes(plane, TTA_SHIFTS)] : [plane];
+  for (const [i, id] of ids.entries()) {
+    const plane = preprocess(readRadiograph(join(imagesDir, `${id}.png`)), card.input);
+    // Each case read for its own sex (a model with sex channels), as the page reads it once the sex is
+    // entered, and with the card's own test-time augmentation (output.tta), as the page shows it.
+    const sex: ModelSex = male.get(id) ? 'male' : 'female';
+    const base = await model.estimatePlane(plane, sex);
+    const shifted = withTta ? await model.estimatePlanes(shiftedPlanes(plane, TTA_SHIFTS), TTA_SHIFTS.map(() => sex)) : [];
+    out.push({
+      id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
+      ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
     });
-    // Each case read for its own sex (a model with sex channels), as the page reads it once the sex is entered.
-    const sexes = chunk.flatMap((id): ModelSex[] => Array(per).fill(male.get(id) ? 'male' : 'female'));
-    const estimates = await model.estimatePlanes(planes, sexes);
-    chunk.forEach((id, k) => {
-      const [base, ...shifted] = estimates.slice(k * per, (k + 1) * per);
-      out.push({
-        id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
-        ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
-      });
-    });
-    bar.update(Math.min(ids.length, i + 32), '');
+    if (i % 32 === 0) bar.update(i + 1, '');
   }
   bar.done('');
   return out;

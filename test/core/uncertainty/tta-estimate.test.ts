@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel, buildBoNet, DEFAULT_BONET, THUMBNAIL_INPUT } from '../../../core/model';
 import type { Estimate, ModelCard } from '../../../core/model/types';
-import { averageEstimates, estimateWithTta, TTA_SHIFT_SETS } from '../../../core/uncertainty/tta-estimate';
+import { preprocess } from '../../../core/pipeline/preprocess';
+import { averageEstimates, TTA_SHIFT_SETS } from '../../../core/uncertainty/tta-estimate';
+import { shiftedPlanes } from '../../../core/uncertainty/tta';
 import { useBackend } from '../../helpers/tf-backends';
 
 beforeAll(() => useBackend('cpu'));
@@ -34,21 +36,33 @@ describe('averageEstimates', () => {
   });
 });
 
-describe('estimateWithTta', () => {
-  it('is the plain estimate with only [0, 0], and the mean of the per-shift estimates otherwise', async () => {
-    const card = { name: 't', input: THUMBNAIL_INPUT, output: { unit: 'months', scale: 40, offset: 120, reduce: 'mean' } } as unknown as ModelCard;
-    const model = new BoneAgeModel(buildBoNet(DEFAULT_BONET, 7), card);
+describe('BoneAgeModel with the card\'s test-time augmentation (output.tta)', () => {
+  it('averages the plane and its shifted copies; without output.tta it is one pass', async () => {
+    const card = (tta?: 'axis1') => ({ name: 't', input: THUMBNAIL_INPUT, output: { unit: 'months', scale: 40, offset: 120, reduce: 'mean', bySex: true, tta } }) as unknown as ModelCard;
+    const net = buildBoNet({ ...DEFAULT_BONET, sexHeads: true }, 7);
+    const [plain, augmented] = [new BoneAgeModel(net, card()), new BoneAgeModel(net, card('axis1'))];
     const w = 160, h = 200;
     const img = { width: w, height: h, data: Float32Array.from({ length: w * h }, (_, i) => ((i % w) * 3 + Math.floor(i / w) * 5) % 97) };
-    const plain = await model.estimate(img);
-    const one = await estimateWithTta(model, img, null, [[0, 0]]);
-    expect(one.boneAgeMonths).toBeCloseTo(plain.boneAgeMonths, 4);
-    const five = await estimateWithTta(model, img, null, TTA_SHIFT_SETS.axis1);
-    expect(TTA_SHIFT_SETS.axis1).toHaveLength(5);
-    expect(TTA_SHIFT_SETS.grid1).toHaveLength(9);
-    expect(five.boneAgeMonths).not.toBeCloseTo(plain.boneAgeMonths, 4); // the shifts changed something
+    const one = await plain.estimate(img, 'female');
+    const plane = preprocess(img, THUMBNAIL_INPUT);
+    expect(one.boneAgeMonths).toBe((await plain.estimatePlanes([plane], ['female']))[0].boneAgeMonths);
+    const five = await augmented.estimate(img, 'female');
+    // The same mean computed here from the five single passes.
+    const passes = await plain.estimatePlanes(shiftedPlanes(plane, TTA_SHIFT_SETS.axis1), Array(5).fill('female'));
+    expect(five.boneAgeMonths).toBeCloseTo(passes.reduce((s, e) => s + e.boneAgeMonths, 0) / 5, 4);
+    expect(five.boneAgeMonths).not.toBeCloseTo(one.boneAgeMonths, 4); // the shifts changed something
+    expect(five.sexUsed).toBe('female');
+    expect(five.bySex!.male.boneAgeMonths).toBeCloseTo(passes.reduce((s, e) => s + e.bySex!.male.boneAgeMonths, 0) / 5, 4);
     const mapMean = five.map.months.reduce((s, v) => s + v, 0) / five.map.months.length;
     expect(five.boneAgeMonths).toBeCloseTo(mapMean, 3);
-    model.dispose();
+    expect(TTA_SHIFT_SETS.grid1).toHaveLength(9);
+    net.dispose();
+  });
+
+  it('refuses a card naming an augmentation it does not know', () => {
+    const card = { name: 't', input: THUMBNAIL_INPUT, output: { unit: 'months', scale: 40, offset: 120, reduce: 'mean', tta: 'rotate90' } } as unknown as ModelCard;
+    const net = buildBoNet(DEFAULT_BONET, 7);
+    expect(() => new BoneAgeModel(net, card)).toThrow(/rotate90/);
+    net.dispose();
   });
 });

@@ -1,0 +1,20 @@
+import type { ModelCard } from '../../core/model/types';
+
+const RESAMPLING_TEXT: Record<ModelCard['input']['resample'], string> = {
+  'area-average': 'each input pixel the mean of the image area it covers',
+  'nearest-floor-center': 'each input pixel the image pixel nearest its centre',
+};
+
+const TTA_TEXT: Record<NonNullable<ModelCard['output']['tta']>, string> = {
+  axis1: 'the mean of 5 readings: the input as is and shifted by 1 px left, right, up and down (test-time augmentation)',
+  grid1: 'the mean of 9 readings over a 3×3 grid of 1 px shifts (test-time augmentation)',
+};
+
+/** How the page turns a radiograph into the model's input and reads it, in words for the model panel. */
+export function modelReadingText(card: ModelCard): { input: string; reading: string } {
+  const { width, height, resample } = card.input;
+  return {
+    input: `${width}×${height} px, grayscale, whole image squashed (aspect ignored), ${RESAMPLING_TEXT[resample] ?? resample}`,
+    reading: card.output.tta ? TTA_TEXT[card.output.tta] : 'one pass of the network',
+  };
+}
