@@ -1,4 +1,4 @@
-import type { AgeMap } from '../model/types';
+import type { AgeMap, Estimate } from '../model/types';
 
 /** How an estimate's interval is made: half-width = q · (offsetMonths + spread), where `spread` is the
  *  case's own uncertainty signal (see `method`) in months; for `age-band`, half-width = the q of the band
@@ -17,6 +17,15 @@ export interface IntervalCalibration {
   /** For `age-band`: band edges in months (ascending) and one half-width per band (edges + 1 of them). */
   bandEdges?: number[];
   bandQ?: number[];
+  /** For a model that reads the child's sex: the calibration for estimates read without it (the mean
+   *  of the boy and girl readings), whose errors are larger. Absent: no interval for such a reading. */
+  withoutSex?: IntervalCalibration;
+}
+
+/** The calibration that applies to an estimate, given which of the model's readings it is: a reading
+ *  without the sex on a model that reads sex has its own (null when the card has none for it). */
+export function calibrationFor(cal: IntervalCalibration, sexUsed: Estimate['sexUsed']): IntervalCalibration | null {
+  return sexUsed === 'average' ? (cal.withoutSex ?? null) : cal;
 }
 
 export interface AgeInterval {

@@ -11,6 +11,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
+import { readingForSex } from '../../core/model/age-map';
 import type { ModelSex } from '../../core/model/types';
 import { preprocess } from '../../core/pipeline/preprocess';
 import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
@@ -37,7 +38,7 @@ await initTrainingRuntime('wasm');
 const card = readModelCard(dir);
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 
-interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number }
+interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number; noSex?: { estimate: number; mapSpread: number } }
 
 /** Each radiograph through the page's pipeline: the estimate, its map's spread, and the TTA spread. */
 async function measure(ids: string[], truth: Map<string, number>, male: Map<string, boolean>, imagesDir: string, label: string): Promise<Measured[]> {
@@ -50,9 +51,12 @@ async function measure(ids: string[], truth: Map<string, number>, male: Map<stri
     const sex: ModelSex = male.get(id) ? 'male' : 'female';
     const base = await model.estimatePlane(plane, sex);
     const shifted = withTta ? await model.estimatePlanes(shiftedPlanes(plane, TTA_SHIFTS), TTA_SHIFTS.map(() => sex)) : [];
+    // The same pass read without the sex (the mean of both readings), as the page shows it until the sex is entered.
+    const noSex = model.readsSex ? readingForSex(base, null) : null;
     out.push({
       id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
       ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
+      ...(noSex ? { noSex: { estimate: noSex.boneAgeMonths, mapSpread: mapSpread(noSex.map) } } : {}),
     });
     if (i % 32 === 0) bar.update(i + 1, '');
   }
@@ -75,36 +79,44 @@ const asCases = (ms: Measured[], method: IntervalCalibration['method']): Calibra
 
 // For each method, the offset (months) that gives the narrowest intervals on the calibration half.
 const offsets = [0.5, 1, 2, 3, 5, 8, 12, 20, 40];
-const methods = withTta ? (['constant', 'map-spread', 'tta'] as const) : (['constant', 'map-spread'] as const);
 type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: ReturnType<typeof assessIntervals> };
-const candidates: Candidate[] = methods.map((method) => {
-  const tries = (method === 'constant' ? [1] : offsets).map((o) => {
-    const cal = calibrate(asCases(calib, method), method, o, coverage);
-    return { cal, calibWidth: assessIntervals(asCases(calib, method), cal).meanWidthMonths };
-  });
-  const best = tries.sort((a, b) => a.calibWidth - b.calibWidth)[0];
-  const cal: IntervalCalibration = method === 'tta' ? { ...best.cal, shifts: TTA_SHIFTS } : best.cal;
-  return { method, cal, calibWidth: best.calibWidth, test: assessIntervals(asCases(test, method), cal) };
-});
 // Mondrian conformal over bands of estimated age (errors differ between infants and adolescents).
 const BAND_EDGES = [60, 120, 168];
-{
-  const cal = calibrateBands(asCases(calib, 'constant'), BAND_EDGES, coverage);
-  candidates.push({ method: 'age-band', cal, calibWidth: assessIntervals(asCases(calib, 'constant'), cal).meanWidthMonths, test: assessIntervals(asCases(test, 'constant'), cal) });
-}
 // The simplest (cheapest at inference) method whose calibration-half width is within 2% of the narrowest:
 // a per-case signal has to earn its keep (TTA costs four more forward passes per case).
 const SIMPLEST_FIRST: IntervalCalibration['method'][] = ['constant', 'age-band', 'map-spread', 'tta'];
-const narrowest = Math.min(...candidates.map((c) => c.calibWidth));
-const chosen = SIMPLEST_FIRST.map((m) => candidates.find((c) => c.method === m)).find((c) => c && c.calibWidth <= narrowest * 1.02)!;
+
+function choose(calibMs: Measured[], testMs: Measured[], tta: boolean): { candidates: Candidate[]; chosen: Candidate } {
+  const methods = tta ? (['constant', 'map-spread', 'tta'] as const) : (['constant', 'map-spread'] as const);
+  const candidates: Candidate[] = methods.map((method) => {
+    const tries = (method === 'constant' ? [1] : offsets).map((o) => {
+      const cal = calibrate(asCases(calibMs, method), method, o, coverage);
+      return { cal, calibWidth: assessIntervals(asCases(calibMs, method), cal).meanWidthMonths };
+    });
+    const best = tries.sort((a, b) => a.calibWidth - b.calibWidth)[0];
+    const cal: IntervalCalibration = method === 'tta' ? { ...best.cal, shifts: TTA_SHIFTS } : best.cal;
+    return { method, cal, calibWidth: best.calibWidth, test: assessIntervals(asCases(testMs, method), cal) };
+  });
+  const cal = calibrateBands(asCases(calibMs, 'constant'), BAND_EDGES, coverage);
+  candidates.push({ method: 'age-band', cal, calibWidth: assessIntervals(asCases(calibMs, 'constant'), cal).meanWidthMonths, test: assessIntervals(asCases(testMs, 'constant'), cal) });
+  const narrowest = Math.min(...candidates.map((c) => c.calibWidth));
+  const chosen = SIMPLEST_FIRST.map((m) => candidates.find((c) => c.method === m)).find((c) => c && c.calibWidth <= narrowest * 1.02)!;
+  return { candidates, chosen };
+}
+const { candidates, chosen } = choose(calib, test, withTta);
+// Readings without the sex (a model with sex channels): calibrated separately on the same halves.
+const withoutSexOf = (ms: Measured[]): Measured[] => ms.map((m) => ({ ...m, estimate: m.noSex!.estimate, mapSpread: m.noSex!.mapSpread, ttaSpread: NaN }));
+const noSex = model.readsSex ? choose(withoutSexOf(calib), withoutSexOf(test), false) : null;
 
 // Second check: the 40 full-resolution radiographs (not in the thumbnails, never seen in training).
 let fullres: ReturnType<typeof assessIntervals> | null = null;
+let fullresNoSex: ReturnType<typeof assessIntervals> | null = null;
 const frDir = join(data, 'rsna-bone-age-fullres');
 if (existsSync(join(frDir, 'fullres-check.csv'))) {
   const fr = readLabels(join(frDir, 'fullres-check.csv'));
   const m = await measure(fr.map((c) => c.id), new Map(fr.map((c) => [c.id, c.boneAgeMonths])), new Map(fr.map((c) => [c.id, c.male])), join(frDir, 'images'), 'full-res');
   fullres = assessIntervals(asCases(m, chosen.method), chosen.cal);
+  if (noSex) fullresNoSex = assessIntervals(asCases(withoutSexOf(m), noSex.chosen.method), noSex.chosen.cal);
 }
 
 const r = (v: number) => Math.round(v * 1000) / 1000;
@@ -121,6 +133,16 @@ const record = {
     alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
     date: new Date().toISOString().slice(0, 10),
   },
+  ...(noSex ? {
+    withoutSex: {
+      ...noSex.chosen.cal, q: r(noSex.chosen.cal.q), ...(noSex.chosen.cal.bandQ ? { bandQ: noSex.chosen.cal.bandQ.map(r) } : {}),
+      calibration: {
+        data: 'the same halves, each case read without its sex (the mean of the boy and girl readings)',
+        testHalf: { n: noSex.chosen.test.n, coverage: r(noSex.chosen.test.coverage), meanWidthMonths: r(noSex.chosen.test.meanWidthMonths) },
+        fullRes40: fullresNoSex && { n: fullresNoSex.n, coverage: r(fullresNoSex.coverage), meanWidthMonths: r(fullresNoSex.meanWidthMonths) },
+      },
+    },
+  } : {}),
 };
 if (!args['dry-run']) {
   const raw = JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8'));
@@ -128,4 +150,4 @@ if (!args['dry-run']) {
   writeFileSync(join(dir, 'model-card.json'), JSON.stringify(raw, null, 2) + '\n');
   console.error(`wrote the interval calibration into ${join(dir, 'model-card.json')}`);
 }
-console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives }));
+console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives, ...(noSex ? { without_sex: { method: noSex.chosen.method, q: r(noSex.chosen.cal.q), test_coverage: r(noSex.chosen.test.coverage), test_mean_width_months: r(noSex.chosen.test.meanWidthMonths), fullres_coverage: fullresNoSex && r(fullresNoSex.coverage) } } : {}) }));

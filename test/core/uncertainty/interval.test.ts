@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessIntervals, bandOf, calibrate, calibrateBands, conformalQuantile, halfWidth, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
+import { assessIntervals, bandOf, calibrate, calibrateBands, calibrationFor, conformalQuantile, halfWidth, type IntervalCalibration, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
 import { shiftedPlanes } from '../../../core/uncertainty/tta';
 import { makeRng } from '../../../training/qc/rng';
 
@@ -67,5 +67,17 @@ describe('interval arithmetic', () => {
     const [right, left] = shiftedPlanes(plane, [[1, 0], [-1, 0]]);
     expect(Array.from(right.data)).toEqual([1, 1, 2]);
     expect(Array.from(left.data)).toEqual([2, 3, 3]);
+  });
+});
+
+describe('calibrationFor', () => {
+  const withSex: IntervalCalibration = { method: 'constant', coverage: 0.9, q: 20, offsetMonths: 1 };
+  const noSex: IntervalCalibration = { method: 'constant', coverage: 0.9, q: 31, offsetMonths: 1 };
+  it('gives a reading without the sex its own calibration, and none when the card has none', () => {
+    const both = { ...withSex, withoutSex: noSex };
+    expect(calibrationFor(both, 'female')).toBe(both);
+    expect(calibrationFor(both, 'none')).toBe(both); // a model that does not read sex
+    expect(calibrationFor(both, 'average')).toBe(noSex);
+    expect(calibrationFor(withSex, 'average')).toBeNull();
   });
 });
