@@ -131,21 +131,28 @@ function unfilterToGray(
         if (y > 0) for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
         break;
       case 3:
-        for (let i = 0; i < stride; i++) {
-          const left = i >= bpp ? raw[row + i - bpp] : 0;
-          const up = y > 0 ? raw[prev + i] : 0;
-          raw[row + i] = (raw[row + i] + ((left + up) >> 1)) & 255;
-        }
+        // The first pixel has no left neighbour (0), the first row no row above (0): handled outside
+        // the inner loops, which then run without branches (this and Paeth are most of a real file).
+        if (y > 0) for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + (raw[prev + i] >> 1)) & 255;
+        if (y > 0) for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + ((raw[row + i - bpp] + raw[prev + i]) >> 1)) & 255;
+        else for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + (raw[row + i - bpp] >> 1)) & 255;
         break;
       case 4:
-        for (let i = 0; i < stride; i++) {
-          const a = i >= bpp ? raw[row + i - bpp] : 0;
-          const b = y > 0 ? raw[prev + i] : 0;
-          const c = i >= bpp && y > 0 ? raw[prev + i - bpp] : 0;
-          const p = a + b - c;
-          const pa = Math.abs(p - a);
-          const pb = Math.abs(p - b);
-          const pc = Math.abs(p - c);
+        if (y === 0) {
+          // No row above: Paeth(a, 0, 0) = a, i.e. the Sub filter.
+          for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + raw[row + i - bpp]) & 255;
+          break;
+        }
+        // No left neighbour: Paeth(0, b, 0) = b, i.e. the Up filter.
+        for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
+        for (let i = bpp; i < stride; i++) {
+          const a = raw[row + i - bpp];
+          const b = raw[prev + i];
+          const c = raw[prev + i - bpp];
+          // p = a + b − c; |p − a| = |b − c|, |p − b| = |a − c|, |p − c| = |a + b − 2c|.
+          const pa = Math.abs(b - c);
+          const pb = Math.abs(a - c);
+          const pc = Math.abs(a + b - 2 * c);
           raw[row + i] = (raw[row + i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
         }
         break;
