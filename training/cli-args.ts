@@ -1,3 +1,5 @@
+import { TTA_SHIFT_SETS, type TtaName } from '../core/uncertainty/tta-estimate';
+
 /** `--key value` and `--flag` parsing; unknown keys are refused so typos do not silently train the wrong thing. */
 export function parseArgs(argv: string[], known: Record<string, 'string' | 'number' | 'boolean'>): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
@@ -16,4 +18,11 @@ export function parseArgs(argv: string[], known: Record<string, 'string' | 'numb
     }
   }
   return out;
+}
+
+/** `--tta axis1|grid1|none` (evaluate, ship) → the card's output.tta; none = one pass (undefined). */
+export function parseTtaOption(value: string): TtaName | undefined {
+  if (value === 'none') return undefined;
+  if (!Object.hasOwn(TTA_SHIFT_SETS, value)) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
+  return value as TtaName;
 }

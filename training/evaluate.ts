@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { BoneAgeModel } from '../core/model';
 import { decodeImage } from '../core/pipeline/decode';
 import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
-import { parseArgs } from './cli-args';
+import { parseArgs, parseTtaOption } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
 import { regressionFigures, subgroupFigures } from './metrics';
@@ -33,9 +33,8 @@ for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
-if (args.tta !== undefined && args.tta !== 'none' && !Object.hasOwn(TTA_SHIFT_SETS, String(args.tta))) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
 if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
-if (args.tta !== undefined) card.output = { ...card.output, tta: args.tta === 'none' ? undefined : (String(args.tta) as 'axis1' | 'grid1') };
+if (args.tta !== undefined) card.output = { ...card.output, tta: parseTtaOption(String(args.tta)) };
 const passes = card.output.tta ? TTA_SHIFT_SETS[card.output.tta].length : 1;
 const onDisk = readModelCard(dir);
 if ((args['record-validation'] || args['record-check']) && (card.input.resample !== onDisk.input.resample || card.output.tta !== onDisk.output.tta)) {

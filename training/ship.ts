@@ -10,10 +10,9 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from './cli-args';
+import { parseArgs, parseTtaOption } from './cli-args';
 import type { ModelCard } from '../core/model/types';
 import { RESAMPLINGS } from '../core/pipeline/preprocess';
-import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { readModelCard, writeModelCard } from './io/model-files';
 import { quantizeModelFolder } from './io/quantize-folder';
 import { WEIGHT_QUANTIZATIONS, type WeightQuantization } from './io/quantize-weights';
@@ -22,7 +21,7 @@ const args = parseArgs(process.argv.slice(2), { model: 'string', default: 'boole
 if (!args.model) throw new Error('--model <trained model folder> is required.');
 const quantize = args.quantize as WeightQuantization | undefined;
 if (quantize !== undefined && !WEIGHT_QUANTIZATIONS.includes(quantize)) throw new Error(`--quantize must be one of ${WEIGHT_QUANTIZATIONS.join(', ')}.`);
-if (args.tta !== undefined && args.tta !== 'none' && !Object.hasOwn(TTA_SHIFT_SETS, String(args.tta))) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
+const tta = args.tta === undefined ? null : { value: parseTtaOption(String(args.tta)) };
 const modelsDir = String(args.public ?? 'public/models');
 const card = readModelCard(String(args.model));
 const dest = join(modelsDir, card.name);
@@ -34,9 +33,9 @@ if (args.resample) {
   if (!RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
   writeModelCard(dest, { ...readModelCard(dest), input: { ...card.input, resample } });
 }
-if (args.tta !== undefined) {
+if (tta) {
   const shipped = readModelCard(dest);
-  writeModelCard(dest, { ...shipped, output: { ...shipped.output, tta: args.tta === 'none' ? undefined : (String(args.tta) as 'axis1' | 'grid1') } });
+  writeModelCard(dest, { ...shipped, output: { ...shipped.output, tta: tta.value } });
 }
 const indexPath = join(modelsDir, 'index.json');
 const index = existsSync(indexPath)

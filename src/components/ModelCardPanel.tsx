@@ -17,6 +17,7 @@ export function ModelCardPanel() {
     );
   }
   const v = card.validation;
+  const reading = modelReadingText(card);
   return (
     <section className="panel model-card">
       <h2>Model</h2>
@@ -44,9 +45,9 @@ export function ModelCardPanel() {
           {card.output.bySex ? 'Read: one age map for a boy, one for a girl; the case\'s sex picks one (unknown: their mean).' : 'Not read: one age map for both sexes.'}
         </dd>
         <dt>Input</dt>
-        <dd>{modelReadingText(card).input}</dd>
+        <dd>{reading.input}</dd>
         <dt>Reading</dt>
-        <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>{modelReadingText(card).reading}</dd>
+        <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>{reading.reading}</dd>
       </dl>
       {card.intendedUse || card.limitations?.length ? (
         <details>
