@@ -1,7 +1,7 @@
 /**
  * Speed evidence for the page: drives the built page (dist/) in headless Chromium, once per backend.
  *
- *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars]
+ *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars --dist <built page>]
  *
  * Per backend (`?backend=webgpu|webgl|wasm|cpu`), medians over the runs:
  *   cold_start_ms       page open (navigation start) → model ready, each run in a fresh browser context
@@ -19,7 +19,7 @@
  * plus the median of each stage of a drop (read, decode, preprocess, inference, display), the first real
  * case and the spread of e2e. A backend that cannot start (the page falls back to another) is skipped, with
  * the page's reason. The case (--case radiograph, the default) is a generated radiograph-like image that
- * compresses like real ones (≈0.5 byte/pixel as PNG); --case bars is the flat synthetic-hands image.
+ * compresses like real ones (≈0.4 byte/pixel as PNG, rows filtered as libpng chooses); --case bars is the flat synthetic-hands image.
  * The last line is one JSON object keyed by backend. The machine's load average is printed before it:
  * on a shared machine, read wall times with it, and ratios measured in one run (WebGPU/WASM) over absolutes.
  * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
@@ -36,7 +36,9 @@ import { parseArgs } from '../training/cli-args';
 import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, numTensors, open, startupOf, type Backend, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
-const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number' });
+const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string' });
+// --dist: another build of the page (e.g. of an earlier commit), to compare two builds side by side in one session.
+const dist = args.dist ? resolve(String(args.dist)) : DIST;
 const backends = String(args.backends ?? BACKENDS.join(','))
   .split(',')
   .map((b) => b.trim())
@@ -52,11 +54,12 @@ const height = Number(args.height ?? 2500);
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function ensureBuilt(): void {
-  const index = resolve(DIST, 'index.html');
+  const index = resolve(dist, 'index.html');
   if (existsSync(index)) {
-    log(`Using the page built at ${statSync(index).mtime.toISOString()} (dist/); run \`npx vite build\` first if the source changed.`);
+    log(`Using the page built at ${statSync(index).mtime.toISOString()} (${dist}); run \`npx vite build\` first if the source changed.`);
     return;
   }
+  if (dist !== DIST) throw new Error(`--dist ${dist} has no built page (index.html).`);
   log('dist/ is missing: building the page (npx vite build)…');
   const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'], cwd: resolve(DIST, '..') });
   if (built.status !== 0) throw new Error('npx vite build failed.');
@@ -133,14 +136,14 @@ if (mode !== 'run') {
   process.exit(1);
 }
 ensureBuilt();
-// radiograph: compresses like a real radiograph (≈0.5 byte/pixel); bars: the flat test image (≈0.02 byte/pixel).
+// radiograph: compresses like a real radiograph (≈0.4 byte/pixel, filtered rows); bars: the flat test image (≈0.02 byte/pixel).
 const caseKind = String(args.case ?? 'radiograph');
 if (caseKind !== 'radiograph' && caseKind !== 'bars') throw new Error('--case is radiograph or bars.');
 const png = caseKind === 'bars' ? syntheticHand(width, height, 0.5) : makeRadiographLikePng(width, height);
 log(`Case: synthetic ${caseKind} ${width}×${height} 8-bit PNG, ${(png.length / 1e6).toFixed(2)} MB; ${coldRuns} cold starts and ${cases} drops per backend.`);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const loadBefore = load();
-const h = await startHarness(mode);
+const h = await startHarness(mode, dist);
 const results: Record<string, Result> = {};
 try {
   for (const backend of backends) {

@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { preprocess } from '../pipeline/preprocess';
-import type { GrayImage } from '../pipeline/types';
+import type { SampledImage } from '../pipeline/types';
 import { decodeBoxes } from './decode';
 import type { LocaliserCard, SlotBox } from './types';
 
@@ -13,7 +13,7 @@ export class TwLocaliser {
   ) {}
 
   /** Any-size grayscale image → its 17 boxes in that image's own pixel frame, through the card's input spec. */
-  async locate(img: GrayImage): Promise<SlotBox[]> {
+  async locate(img: SampledImage): Promise<SlotBox[]> {
     const plane = preprocess(img, this.card.input);
     const [raw] = await this.rawOutputs([plane.data]);
     return decodeBoxes(raw, img.width, img.height, this.card.slots);

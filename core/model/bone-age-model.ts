@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { preprocess } from '../pipeline/preprocess';
-import type { GrayImage } from '../pipeline/types';
+import type { GrayImage, SampledImage } from '../pipeline/types';
 import { averageEstimates, TTA_SHIFT_SETS } from '../uncertainty/tta-estimate';
 import { shiftedPlanes } from '../uncertainty/tta';
 import { mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
@@ -25,7 +25,7 @@ export class BoneAgeModel {
   }
 
   /** Any-size grayscale image → bone age and regional map, through the card's input specification. */
-  async estimate(img: GrayImage, sex: ModelSex = null): Promise<Estimate> {
+  async estimate(img: SampledImage, sex: ModelSex = null): Promise<Estimate> {
     return this.estimatePlane(preprocess(img, this.card.input), sex);
   }
 

@@ -1,13 +1,13 @@
-import type { GrayImage } from './types';
+import type { GrayImage, SampledImage } from './types';
 
 /** Area-average (box-filter) resize to width × height, ignoring the aspect ratio: each destination
  *  pixel is the mean of the source pixels whose index falls in [floor(d·s), floor((d+1)·s)).
  *  A full-size radiograph squashed this way gives the model the same estimate wherever the grid
  *  falls, where nearest sampling's estimate moves with the sampling phase (see
- *  training/reports/fullres-gap.ts). A same-size input comes back unchanged (a copy), so the
+ *  training/reports/fullres-gap.ts). A same-size input comes back unchanged (a float copy), so the
  *  100×100 training thumbnails read the same under either resampling. */
-export function resampleArea(img: GrayImage, width: number, height: number): GrayImage {
-  if (img.width === width && img.height === height) return { width, height, data: img.data.slice() };
+export function resampleArea(img: SampledImage, width: number, height: number): GrayImage {
+  if (img.width === width && img.height === height) return { width, height, data: new Float32Array(img.data) };
   const sx = img.width / width, sy = img.height / height;
   const data = new Float32Array(width * height);
   const x0s = new Int32Array(width), x1s = new Int32Array(width);

@@ -1,4 +1,4 @@
-import type { GrayImage } from './types';
+import type { GrayImage, SampledImage } from './types';
 
 /** Source index for each destination index along one axis: src = floor((dst + 0.5) · srcSize / dstSize).
  *  This is Pillow's NEAREST mapping, which made the RSNA thumbnails; matching it pixel for pixel
@@ -16,8 +16,8 @@ export function nearestIndices(srcSize: number, dstSize: number, phase = 0.5): I
 
 /** Nearest-neighbour resize to width × height, ignoring the aspect ratio. `phaseX`/`phaseY`: the
  *  sampling phase per axis (see nearestIndices); a same-size input is copied whatever the phase. */
-export function resampleNearest(img: GrayImage, width: number, height: number, phaseX = 0.5, phaseY = 0.5): GrayImage {
-  if (img.width === width && img.height === height) return { width, height, data: img.data.slice() };
+export function resampleNearest(img: SampledImage, width: number, height: number, phaseX = 0.5, phaseY = 0.5): GrayImage {
+  if (img.width === width && img.height === height) return { width, height, data: new Float32Array(img.data) };
   const xs = nearestIndices(img.width, width, phaseX);
   const ys = nearestIndices(img.height, height, phaseY);
   const data = new Float32Array(width * height);

@@ -1,3 +1,5 @@
+import type { PixelArray } from './types';
+
 /**
  * What a decoder already knows about an image's samples (their range, that they are whole numbers),
  * remembered beside the pixel array so that later stages (the viewer's 16-bit copy) need not scan
@@ -14,12 +16,12 @@ export interface SampleRange {
   samples?: Uint8Array | Uint16Array;
 }
 
-const known = new WeakMap<Float32Array, SampleRange>();
+const known = new WeakMap<PixelArray, SampleRange>();
 
-export function noteSampleRange(data: Float32Array, range: SampleRange): void {
+export function noteSampleRange(data: PixelArray, range: SampleRange): void {
   known.set(data, range);
 }
 
-export function knownSampleRange(data: Float32Array): SampleRange | undefined {
+export function knownSampleRange(data: PixelArray): SampleRange | undefined {
   return known.get(data);
 }

@@ -6,10 +6,21 @@ export interface GrayImage {
   data: Float32Array;
 }
 
+/** The numeric arrays an image's samples may come in. Decoders keep 8- and 16-bit integer samples as
+ *  they are (no float copy four times their size); everything computed from them is float. */
+export type PixelArray = Float32Array | Uint16Array | Uint8Array;
+
+/** A single-channel image as decoded: like GrayImage, but its samples may be integers. */
+export interface SampledImage {
+  width: number;
+  height: number;
+  data: PixelArray;
+}
+
 export type ImageFormat = 'png' | 'jpeg' | 'dicom';
 
 /** What a decoder hands back: the pixels plus what the reader should know about the file. */
-export interface DecodedImage extends GrayImage {
+export interface DecodedImage extends SampledImage {
   format: ImageFormat;
   /** Bits per sample of the source (8, 12, 16...). */
   bitDepth: number;

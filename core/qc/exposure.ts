@@ -1,4 +1,4 @@
-import type { DecodedImage, GrayImage } from '../pipeline/types';
+import type { DecodedImage, SampledImage } from '../pipeline/types';
 import type { QcFlag } from './types';
 
 /** Thresholds of the intensity checks, as fractions of the image's full scale. Set from the 9,756
@@ -37,7 +37,7 @@ export function fullScaleOf(img: DecodedImage): { lo: number; hi: number } {
 }
 
 /** Percentiles and spread of an image scaled to its full scale (0 = black, 1 = white), from a 1024-bin histogram. */
-export function exposureStats(img: GrayImage, scale: { lo: number; hi: number }): ExposureStats {
+export function exposureStats(img: SampledImage, scale: { lo: number; hi: number }): ExposureStats {
   const bins = 1024;
   const hist = new Float64Array(bins);
   const span = scale.hi - scale.lo || 1;

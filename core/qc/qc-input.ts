@@ -1,13 +1,13 @@
 import { THUMBNAIL_INPUT } from '../model/constants';
 import { preprocess } from '../pipeline/preprocess';
-import type { GrayImage } from '../pipeline/types';
+import type { GrayImage, SampledImage } from '../pipeline/types';
 
 /** Side of the QC classifier's input plane. */
 export const QC_SIDE = 50;
 
 /** Any-size image → the QC classifier's plane: the age model's own 100×100 squash and z-score,
  *  then 2×2 averaging to 50×50 (left/right and layout need no more detail). */
-export function qcPlane(img: GrayImage): GrayImage {
+export function qcPlane(img: SampledImage): GrayImage {
   return halve(preprocess(img, THUMBNAIL_INPUT));
 }
 

@@ -1,7 +1,7 @@
-import type { GrayImage } from '../pipeline/types';
+import type { GrayImage, SampledImage } from '../pipeline/types';
 
 /** Left–right mirror: what the page's "flip" button runs the estimate on. */
-export function flipHorizontal(img: GrayImage): GrayImage {
+export function flipHorizontal(img: SampledImage): GrayImage {
   const { width, height } = img;
   const data = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
@@ -12,7 +12,7 @@ export function flipHorizontal(img: GrayImage): GrayImage {
 }
 
 /** Polarity reversal within the image's own range (min + max − v). */
-export function invertPolarity(img: GrayImage): GrayImage {
+export function invertPolarity(img: SampledImage): GrayImage {
   let lo = Infinity, hi = -Infinity;
   for (const v of img.data) {
     if (v < lo) lo = v;
@@ -25,7 +25,7 @@ export function invertPolarity(img: GrayImage): GrayImage {
 
 /** Rotation by `degrees` (counter-clockwise as seen) about the centre, same size, bilinear;
  *  what falls outside the source is filled with `fill`. */
-export function rotate(img: GrayImage, degrees: number, fill: number): GrayImage {
+export function rotate(img: SampledImage, degrees: number, fill: number): GrayImage {
   const { width, height } = img;
   const out = new Float32Array(width * height);
   const a = (degrees * Math.PI) / 180;
@@ -43,7 +43,7 @@ export function rotate(img: GrayImage, degrees: number, fill: number): GrayImage
   return { width, height, data: out };
 }
 
-function bilinear(img: GrayImage, x: number, y: number, fill: number): number {
+function bilinear(img: SampledImage, x: number, y: number, fill: number): number {
   const e = 1e-6; // cos/sin of right angles are not exact
   if (x < -e || y < -e || x > img.width - 1 + e || y > img.height - 1 + e) return fill;
   x = Math.min(img.width - 1, Math.max(0, x));

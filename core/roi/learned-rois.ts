@@ -1,5 +1,5 @@
 import { preprocess } from '../pipeline/preprocess';
-import type { GrayImage, InputSpec } from '../pipeline/types';
+import type { InputSpec, SampledImage } from '../pipeline/types';
 import type { Deconvnet } from './deconvnet';
 import { DEFAULT_BOX_FRACTION, projectionRegion, toImageFrame, type Box, type Point } from './region';
 
@@ -25,7 +25,7 @@ export interface LearnedRoiOptions {
 }
 
 /** Image of any size → the top-k learned ROIs of one layer, through the model card's preprocessing. */
-export async function learnedRois(deconv: Deconvnet, image: GrayImage, spec: InputSpec, options: LearnedRoiOptions): Promise<LearnedRoi[]> {
+export async function learnedRois(deconv: Deconvnet, image: SampledImage, spec: InputSpec, options: LearnedRoiOptions): Promise<LearnedRoi[]> {
   const plane = preprocess(image, spec);
   const record = await deconv.forward(plane, options.layer);
   const projections = await deconv.project(record, options.layer, options.k);

@@ -2,8 +2,10 @@ import { crc32, deflateSync } from 'node:zlib';
 
 /** A gray PNG (8 or 16 bits) written by hand so that every row filter (None, Sub, Up, Average, Paeth)
  *  occurs: row y uses filter `filters[y % filters.length]`. fast-png's encoder only writes filter 0.
+ *  `filters: 'adaptive'` picks each row's filter as libpng does (least sum of absolute filtered bytes),
+ *  which is how real radiographs are written (mostly Paeth rows).
  *  `idatChunks` splits the compressed data over that many IDAT chunks. */
-export function makeFilteredGrayPng(opts: { width: number; height: number; data: ArrayLike<number>; depth: 8 | 16; filters?: number[]; idatChunks?: number; extraChunks?: Array<{ type: string; data: Uint8Array }> }): Uint8Array {
+export function makeFilteredGrayPng(opts: { width: number; height: number; data: ArrayLike<number>; depth: 8 | 16; filters?: number[] | 'adaptive'; idatChunks?: number; extraChunks?: Array<{ type: string; data: Uint8Array }> }): Uint8Array {
   const { width, height, data, depth } = opts;
   const filters = opts.filters ?? [0, 1, 2, 3, 4];
   const bpp = depth / 8;
@@ -17,18 +19,21 @@ export function makeFilteredGrayPng(opts: { width: number; height: number; data:
     }
   }
   const raw = new Uint8Array(height * (stride + 1));
+  const rowOut = new Uint8Array(stride);
   for (let y = 0; y < height; y++) {
-    const f = filters[y % filters.length];
-    raw[y * (stride + 1)] = f;
-    for (let i = 0; i < stride; i++) {
-      const x = plain[y * stride + i];
-      const a = i >= bpp ? plain[y * stride + i - bpp] : 0;
-      const b = y > 0 ? plain[(y - 1) * stride + i] : 0;
-      const c = i >= bpp && y > 0 ? plain[(y - 1) * stride + i - bpp] : 0;
-      const p = a + b - c;
-      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
-      const predictor = [0, a, b, (a + b) >> 1, pa <= pb && pa <= pc ? a : pb <= pc ? b : c][f];
-      raw[y * (stride + 1) + 1 + i] = (x - predictor) & 255;
+    const candidates = filters === 'adaptive' ? [0, 1, 2, 3, 4] : [filters[y % filters.length]];
+    let best = Infinity;
+    for (const f of candidates) {
+      let cost = 0;
+      for (let i = 0; i < stride; i++) {
+        rowOut[i] = (plain[y * stride + i] - predict(plain, stride, bpp, y, i, f)) & 255;
+        cost += rowOut[i] < 128 ? rowOut[i] : 256 - rowOut[i];
+      }
+      if (cost < best) {
+        best = cost;
+        raw[y * (stride + 1)] = f;
+        raw.set(rowOut, y * (stride + 1) + 1);
+      }
     }
   }
   const z = deflateSync(raw);
@@ -43,6 +48,24 @@ export function makeFilteredGrayPng(opts: { width: number; height: number; data:
   for (let i = 0; i < n; i++) chunks.push(chunk('IDAT', z.subarray(i * size, (i + 1) * size)));
   chunks.push(chunk('IEND', new Uint8Array(0)));
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), ...chunks]);
+}
+
+/** The PNG predictor of filter `f` for byte i of row y. */
+function predict(plain: Uint8Array, stride: number, bpp: number, y: number, i: number, f: number): number {
+  const a = i >= bpp ? plain[y * stride + i - bpp] : 0;
+  const b = y > 0 ? plain[(y - 1) * stride + i] : 0;
+  const c = i >= bpp && y > 0 ? plain[(y - 1) * stride + i - bpp] : 0;
+  switch (f) {
+    case 0: return 0;
+    case 1: return a;
+    case 2: return b;
+    case 3: return (a + b) >> 1;
+    default: {
+      const p = a + b - c;
+      const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+      return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
+    }
+  }
 }
 
 function chunk(type: string, data: Uint8Array): Buffer {

@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { THUMBNAIL_INPUT } from '../../core/model';
 import { decodeImage } from '../../core/pipeline/decode';
 import { preprocess } from '../../core/pipeline/preprocess';
-import type { GrayImage } from '../../core/pipeline/types';
+import type { SampledImage } from '../../core/pipeline/types';
 import { Deconvnet } from '../../core/roi';
 import { makeHandPixels, HAND_HEIGHT, HAND_WIDTH } from '../../test/browser/fixtures';
 import { parseArgs } from '../cli-args';
@@ -29,7 +29,7 @@ const card = readModelCard(dir);
 const model = await loadModelFolder(dir);
 const net = Deconvnet.fromLayersModel(model);
 model.dispose();
-const image: GrayImage = args.image
+const image: SampledImage = args.image
   ? await decodeImage(new Uint8Array(readFileSync(String(args.image))), String(args.image))
   : { width: HAND_WIDTH, height: HAND_HEIGHT, data: Float32Array.from(makeHandPixels()) };
 const plane = preprocess(image, card.input ?? THUMBNAIL_INPUT);

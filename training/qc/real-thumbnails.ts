@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { asFloatImage } from '../../core/pipeline/as-float-image';
 import { decodeImageSync } from '../../core/pipeline/decode';
 import { resampleNearest } from '../../core/pipeline/resample-nearest';
 import type { GrayImage } from '../../core/pipeline/types';
@@ -18,7 +19,7 @@ export function readSplit(path: string): { train: string[]; validation: string[]
 
 /** A real radiograph decoded by the page's own decoder (kept in memory only). */
 export function readRadiograph(path: string): GrayImage {
-  return decodeImageSync(new Uint8Array(readFileSync(path)), path);
+  return asFloatImage(decodeImageSync(new Uint8Array(readFileSync(path)), path));
 }
 
 /** Thumbnails as 100×100 8-bit planes, in memory only. */

@@ -16,6 +16,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
 import type { ModelSex } from '../../core/model/types';
+import { asFloatImage } from '../../core/pipeline/as-float-image';
 import { decodeImageSync } from '../../core/pipeline/decode';
 import { zscore } from '../../core/pipeline/normalise';
 import { resampleNearest } from '../../core/pipeline/resample-nearest';
@@ -95,7 +96,7 @@ const names = Object.keys(variants).filter((n) => n === 'page' || !only || only.
 const raws: Record<string, GrayImage[]> = Object.fromEntries(names.map((n) => [n, []]));
 const fullBg: Array<{ lowOverHigh: number; darkShare: number }> = [];
 for (const [i, c] of fullCases.entries()) {
-  const img = decodeImageSync(new Uint8Array(readFileSync(join(fullDir, 'images', `${c.id}.png`))), `${c.id}.png`);
+  const img = asFloatImage(decodeImageSync(new Uint8Array(readFileSync(join(fullDir, 'images', `${c.id}.png`))), `${c.id}.png`));
   const p99 = quantile(img.data, 0.99);
   for (const n of names) raws[n].push(variants[n](img, p99));
   fullBg.push(backgroundStats(raws.page[i]));

@@ -8,6 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
+import { asFloatImage } from '../../core/pipeline/as-float-image';
 import { decodeImageSync } from '../../core/pipeline/decode';
 import { zscore } from '../../core/pipeline/normalise';
 import { resampleArea } from '../../core/pipeline/resample-area';
@@ -34,7 +35,7 @@ const mean = (v: number[]) => round(v.reduce((a, b) => a + b, 0) / Math.max(1, v
 
 const rows: Array<{ file: string; size: string; page: number; area: number; nearestRange: number; areaRange: number }> = [];
 for (const file of readdirSync(dir).filter((f) => f.toLowerCase().endsWith('.png')).sort()) {
-  const img = decodeImageSync(new Uint8Array(readFileSync(join(dir, file))), file);
+  const img = asFloatImage(decodeImageSync(new Uint8Array(readFileSync(join(dir, file))), file));
   const near = PHASES.flatMap((px) => PHASES.map((py) => resampleNearest(img, W, H, px, py)));
   const area = PHASES.flatMap((p) => PHASES.map((q) => resampleArea(cropOffset(img, Math.round((p * img.width) / W), Math.round((q * img.height) / H)), W, H)));
   const planes = [...near, ...area].map((r) => ({ width: W, height: H, data: zscore(r.data) }));

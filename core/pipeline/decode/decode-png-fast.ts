@@ -5,11 +5,12 @@ import { readPngHeader } from './png-header';
 /**
  * A faster path for the PNGs radiographs come as: 8- or 16-bit gray, not interlaced, no transparency.
  * The deflate stream is inflated by the platform's native zlib (DecompressionStream, in browsers and
- * Node ≥ 18) instead of JavaScript, and unfiltering, conversion to float and the min–max window are
- * done in one tight pass. On a 2000×2500 radiograph this takes a fraction of fast-png's time.
+ * Node ≥ 18) instead of JavaScript, and the samples stay integers (Uint8Array or Uint16Array, not
+ * float). On a 2000×2500 radiograph this takes a fraction of fast-png's time.
  *
- * The result is the same as decodePng's, value for value. Returns null for any other PNG, and for any
- * PNG it cannot read completely: the caller then uses decodePng, whose messages explain what is wrong.
+ * The result is the same as decodePng's, value for value (decodePng's are floats). Returns null for
+ * any other PNG, and for any PNG it cannot read completely: the caller then uses decodePng, whose
+ * messages explain what is wrong.
  */
 export async function decodePngFast(bytes: Uint8Array): Promise<DecodedImage | null> {
   if (typeof DecompressionStream !== 'function') return null;
@@ -31,15 +32,15 @@ export async function decodePngFast(bytes: Uint8Array): Promise<DecodedImage | n
   } catch {
     return null;
   }
-  if (raw.length !== height * (stride + 1)) return null;
-  const gray = unfilterToGray(raw, width, height, bpp);
+  const gray = raw.length === height * (stride + 1) ? unfilterToGray(raw, width, height, bpp) : null;
+  returnScratch(raw);
   if (!gray) return null;
-  noteSampleRange(gray.data, { min: gray.min, max: gray.max, integral: true, samples: gray.samples });
+  noteSampleRange(gray.samples, { min: gray.min, max: gray.max, integral: true, samples: gray.samples });
   return {
     format: 'png',
     width,
     height,
-    data: gray.data,
+    data: gray.samples,
     bitDepth,
     window: gray.max >= gray.min ? { center: (gray.min + gray.max) / 2, width: Math.max(gray.max - gray.min, 1) } : { center: 0, width: 1 },
     meta: { width, height, bitDepth, colorType: 'gray' },
@@ -90,7 +91,7 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
   });
   const stream = source.pipeThrough(new DecompressionStream('deflate') as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   const reader = stream.getReader();
-  const out = new Uint8Array(limit);
+  const out = takeScratch(limit);
   let offset = 0;
   for (;;) {
     const { done, value } = await reader.read();
@@ -105,79 +106,130 @@ async function inflate(data: Uint8Array, limit: number): Promise<Uint8Array> {
   return offset === limit ? out : out.subarray(0, offset);
 }
 
-/** Undoes the PNG row filters in place and converts the samples to float, tracking min and max. */
+/** One inflate buffer kept between decodes: its contents are copied out (gatherBytes/Words) before the
+ *  next decode can take it, and fresh memory is slow to touch on some machines (a virtual machine's
+ *  first touch of a page: ~10 ms per MB on the one the benchmarks ran on). Kept only up to 32 MB. */
+let scratch: Uint8Array | null = null;
+const KEEP_SCRATCH_BYTES = 32 * 2 ** 20;
+
+/** A buffer of `size` bytes: the kept one when it is free and large enough, else a new one. */
+function takeScratch(size: number): Uint8Array {
+  const kept = scratch;
+  scratch = null; // a decode running alongside (two files dropped together) gets its own
+  return kept && kept.length >= size ? kept.subarray(0, size) : new Uint8Array(size);
+}
+
+function returnScratch(buffer: Uint8Array): void {
+  const whole = new Uint8Array(buffer.buffer);
+  if (whole.length <= KEEP_SCRATCH_BYTES && (!scratch || scratch.length < whole.length)) scratch = whole;
+}
+
+/** Undoes the PNG row filters in place, then gathers the samples (kept as integers: a float copy would
+ *  be four times their size, and on some machines fresh memory is what a decode costs most) and their
+ *  range. */
 function unfilterToGray(
   raw: Uint8Array,
   width: number,
   height: number,
   bpp: number,
-): { data: Float32Array; samples: Uint8Array | Uint16Array; min: number; max: number } | null {
-  const stride = width * bpp;
-  const data = new Float32Array(width * height);
-  const samples = bpp === 1 ? new Uint8Array(width * height) : new Uint16Array(width * height);
-  let min = Infinity;
-  let max = -Infinity;
+): { samples: Uint8Array | Uint16Array; min: number; max: number } | null {
+  if (!unfilterRows(raw, width * bpp, height, bpp)) return null;
+  const samples = bpp === 1 ? gatherBytes(raw, width, height) : gatherWords(raw, width, height);
+  return { samples, ...rangeOf(samples) };
+}
+
+/** Undoes each row's filter in place; false when a row names no PNG filter (a damaged file). */
+function unfilterRows(raw: Uint8Array, stride: number, height: number, bpp: number): boolean {
   for (let y = 0; y < height; y++) {
     const row = y * (stride + 1) + 1;
     const prev = row - (stride + 1); // the previous row's first sample (unused for y = 0)
-    const filter = raw[row - 1];
-    switch (filter) {
+    switch (raw[row - 1]) {
       case 0:
         break;
       case 1:
-        for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + raw[row + i - bpp]) & 255;
+        unfilterSub(raw, row, stride, bpp);
         break;
       case 2:
-        if (y > 0) for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
+        if (y > 0) unfilterUp(raw, row, prev, stride);
         break;
       case 3:
-        // The first pixel has no left neighbour (0), the first row no row above (0): handled outside
-        // the inner loops, which then run without branches (this and Paeth are most of a real file).
-        if (y > 0) for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + (raw[prev + i] >> 1)) & 255;
-        if (y > 0) for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + ((raw[row + i - bpp] + raw[prev + i]) >> 1)) & 255;
-        else for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + (raw[row + i - bpp] >> 1)) & 255;
+        unfilterAverage(raw, row, prev, stride, bpp, y > 0);
         break;
       case 4:
-        if (y === 0) {
-          // No row above: Paeth(a, 0, 0) = a, i.e. the Sub filter.
-          for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + raw[row + i - bpp]) & 255;
-          break;
-        }
-        // No left neighbour: Paeth(0, b, 0) = b, i.e. the Up filter.
-        for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
-        for (let i = bpp; i < stride; i++) {
-          const a = raw[row + i - bpp];
-          const b = raw[prev + i];
-          const c = raw[prev + i - bpp];
-          // p = a + b − c; |p − a| = |b − c|, |p − b| = |a − c|, |p − c| = |a + b − 2c|.
-          const pa = Math.abs(b - c);
-          const pb = Math.abs(a - c);
-          const pc = Math.abs(a + b - 2 * c);
-          raw[row + i] = (raw[row + i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
-        }
+        // No row above: Paeth(a, 0, 0) = a, i.e. the Sub filter.
+        if (y === 0) unfilterSub(raw, row, stride, bpp);
+        else unfilterPaeth(raw, row, prev, stride, bpp);
         break;
       default:
-        return null; // not a PNG filter: the file is damaged
-    }
-    const out = y * width;
-    if (bpp === 1) {
-      const rowSamples = raw.subarray(row, row + width);
-      samples.set(rowSamples, out);
-      data.set(rowSamples, out); // byte → float, natively
-      for (let x = 0; x < width; x++) {
-        const v = rowSamples[x];
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
-    } else {
-      for (let x = 0; x < width; x++) {
-        const v = (raw[row + 2 * x] << 8) | raw[row + 2 * x + 1];
-        samples[out + x] = v;
-        data[out + x] = v;
-        if (v < min) min = v;
-        if (v > max) max = v;
-      }
+        return false;
     }
   }
-  return { data, samples, min, max };
+  return true;
+}
+
+function unfilterSub(raw: Uint8Array, row: number, stride: number, bpp: number): void {
+  for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + raw[row + i - bpp]) & 255;
+}
+
+function unfilterUp(raw: Uint8Array, row: number, prev: number, stride: number): void {
+  for (let i = 0; i < stride; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
+}
+
+function unfilterAverage(raw: Uint8Array, row: number, prev: number, stride: number, bpp: number, hasAbove: boolean): void {
+  // The first pixel has no left neighbour (0), the first row no row above (0): handled outside the
+  // inner loops, which then run without branches (this and Paeth are most of a real file).
+  if (hasAbove) {
+    for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + (raw[prev + i] >> 1)) & 255;
+    for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + ((raw[row + i - bpp] + raw[prev + i]) >> 1)) & 255;
+  } else {
+    for (let i = bpp; i < stride; i++) raw[row + i] = (raw[row + i] + (raw[row + i - bpp] >> 1)) & 255;
+  }
+}
+
+function unfilterPaeth(raw: Uint8Array, row: number, prev: number, stride: number, bpp: number): void {
+  // No left neighbour: Paeth(0, b, 0) = b, i.e. the Up filter.
+  for (let i = 0; i < bpp; i++) raw[row + i] = (raw[row + i] + raw[prev + i]) & 255;
+  for (let i = bpp; i < stride; i++) {
+    const a = raw[row + i - bpp];
+    const b = raw[prev + i];
+    const c = raw[prev + i - bpp];
+    // p = a + b − c; |p − a| = |b − c|, |p − b| = |a − c|, |p − c| = |a + b − 2c|.
+    const pa = Math.abs(b - c);
+    const pb = Math.abs(a - c);
+    const pc = Math.abs(a + b - 2 * c);
+    raw[row + i] = (raw[row + i] + (pa <= pb && pa <= pc ? a : pb <= pc ? b : c)) & 255;
+  }
+}
+
+/** 8-bit rows without their filter bytes. */
+function gatherBytes(raw: Uint8Array, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (width + 1) + 1;
+    out.set(raw.subarray(row, row + width), y * width);
+  }
+  return out;
+}
+
+/** 16-bit big-endian rows without their filter bytes. */
+function gatherWords(raw: Uint8Array, width: number, height: number): Uint16Array {
+  const out = new Uint16Array(width * height);
+  for (let y = 0; y < height; y++) {
+    const row = y * (2 * width + 1) + 1;
+    const o = y * width;
+    for (let x = 0; x < width; x++) out[o + x] = (raw[row + 2 * x] << 8) | raw[row + 2 * x + 1];
+  }
+  return out;
+}
+
+function rangeOf(a: Uint8Array | Uint16Array): { min: number; max: number } {
+  if (a.length === 0) return { min: Infinity, max: -Infinity };
+  let min = 65535;
+  let max = 0;
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i];
+    min = v < min ? v : min;
+    max = v > max ? v : max;
+  }
+  return { min, max };
 }

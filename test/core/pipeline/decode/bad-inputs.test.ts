@@ -8,7 +8,7 @@ import { makePng } from '../../../helpers/make-png';
 import { expectSentence } from '../../../helpers/expect-decode-error';
 
 const corpus = badInputs();
-const maxOf = (xs: Float32Array) => xs.reduce((m, v) => Math.max(m, v), -Infinity);
+const maxOf = (xs: ArrayLike<number>) => Array.from(xs).reduce((m, v) => Math.max(m, v), -Infinity);
 
 /** decodeImage, then the page's minimum-size check: what the page does with the bytes. */
 function openLikeThePage(bytes: Uint8Array, fileName: string) {

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeImage, decodeImageSync } from '../../../../core/pipeline/decode/decode-image';
 import { decodePng } from '../../../../core/pipeline/decode/decode-png';
 import { decodePngFast } from '../../../../core/pipeline/decode/decode-png-fast';
+import { asFloatImage } from '../../../../core/pipeline/as-float-image';
 import { knownSampleRange } from '../../../../core/pipeline/sample-range';
 import { makePng } from '../../../helpers/make-png';
 import { makeFilteredGrayPng } from '../../../helpers/make-png-filtered';
@@ -19,8 +20,10 @@ async function expectSameAsSlow(png: Uint8Array): Promise<void> {
   const fast = await decodePngFast(png);
   expect(fast).not.toBeNull();
   const slow = decodePng(png);
-  // Pixels compared as bytes: a deep toEqual over millions of floats takes minutes.
-  expect(Buffer.from(fast!.data.buffer).equals(Buffer.from(slow.data.buffer))).toBe(true);
+  // The fast path keeps integer samples; as floats they must be decodePng's, compared as bytes (a deep
+  // toEqual over millions of floats takes minutes).
+  expect(fast!.data).toBeInstanceOf(fast!.bitDepth === 8 ? Uint8Array : Uint16Array);
+  expect(Buffer.from(new Float32Array(fast!.data).buffer).equals(Buffer.from(slow.data.buffer))).toBe(true);
   expect({ ...fast, data: null }).toEqual({ ...slow, data: null });
 }
 
@@ -81,10 +84,18 @@ describe('decodePngFast', () => {
 
   it('decodeImage (fast path) gives decodeImageSync\'s result for PNG and non-PNG input alike', async () => {
     const png = makeFilteredGrayPng({ width: 9, height: 7, data: noise(63, 255), depth: 8 });
-    expect(await decodeImage(png, 'a.png')).toEqual(decodeImageSync(png, 'a.png'));
+    expect(asFloatImage(await decodeImage(png, 'a.png'))).toEqual(decodeImageSync(png, 'a.png'));
     const rgb = makePng({ width: 2, height: 1, data: [1, 2, 3, 4, 5, 6], channels: 3 });
     expect(await decodeImage(rgb, 'b.png')).toEqual(decodeImageSync(rgb, 'b.png'));
     await expect(decodeImage(new Uint8Array(0), 'c.png')).rejects.toMatchObject({ code: 'empty' });
+  });
+
+  it('decodes files read together correctly, and one after another with the kept inflate buffer', async () => {
+    const sizes = [[40, 30], [25, 61], [40, 30], [7, 5]] as const;
+    const pngs = sizes.map(([w, h], i) => makeFilteredGrayPng({ width: w, height: h, data: noise(w * h, 255, 11 + i), depth: 8 }));
+    const together = await Promise.all(pngs.map((p) => decodePngFast(p)));
+    for (const [i, p] of pngs.entries()) expect(Array.from(together[i]!.data)).toEqual(Array.from(decodePng(p).data));
+    for (const p of [...pngs].reverse()) expect(Array.from((await decodePngFast(p))!.data)).toEqual(Array.from(decodePng(p).data));
   });
 
   const real = resolve(import.meta.dirname, '../../../../../shared/data/unlabelled-radiographs');
