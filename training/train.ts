@@ -33,7 +33,7 @@ const args = parseArgs(process.argv.slice(2), {
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
-  'init-weights': 'string',
+  'init-weights': 'string', 'keep-epochs': 'boolean',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -223,15 +223,19 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
   state.epoch = epoch + 1;
   state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);
-  if (figures.mae_months < state.bestMae) {
-    state.bestMae = figures.mae_months;
-    await atomicFolder(join(outDir, 'model'), async (tmp) => {
+  const saveModel = (dir: string) =>
+    atomicFolder(dir, async (tmp) => {
       const weights = await saveModelFolder(net, tmp);
       writeModelCard(tmp, card(figures, weights));
       writeFileSync(join(tmp, 'split.json'), readFileSync(join(outDir, 'split.json')));
     });
+  if (figures.mae_months < state.bestMae) {
+    state.bestMae = figures.mae_months;
+    await saveModel(join(outDir, 'model'));
     log(`  saved best model (validation MAE ${figures.mae_months}) to ${join(outDir, 'model')}`);
   }
+  // --keep-epochs: every epoch's weights as a model folder of its own, for `average` over the last few.
+  if (args['keep-epochs']) await saveModel(join(outDir, `ckpt-${state.epoch}`));
   await atomicFolder(ckptDir, async (tmp) => {
     await saveModelFolder(net, tmp);
     const ow = await optimizer.getWeights();

@@ -30,12 +30,19 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(history[2].tensors).toBe(history[1].tensors);
   }, 240_000);
 
-  it('resumes from the last checkpoint (as after a kill), continuing the epoch count', () => {
-    run('training/train.ts', ['--data', dir, '--out', out, '--epochs', '5', '--batch', '8', '--val-fraction', '0.25', '--resume']);
+  it('resumes from the last checkpoint (as after a kill), continuing the epoch count; --keep-epochs keeps each epoch as a model folder', () => {
+    run('training/train.ts', ['--data', dir, '--out', out, '--epochs', '5', '--batch', '8', '--val-fraction', '0.25', '--resume', '--keep-epochs']);
     const state = JSON.parse(readFileSync(join(out, 'checkpoint/state.json'), 'utf8'));
     expect(state.epoch).toBe(5);
     expect(state.history.map((h: { epoch: number }) => h.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(state.history[4].tensors).toBe(state.history[3].tensors);
+    expect(existsSync(join(out, 'ckpt-3'))).toBe(false); // epoch 3 ran without the option
+    for (const epoch of [4, 5]) {
+      const kept = JSON.parse(readFileSync(join(out, `ckpt-${epoch}`, 'model-card.json'), 'utf8'));
+      expect(kept.training.epochs).toBe(epoch);
+      expect(kept.validation.mae_months).toBeCloseTo(state.history[epoch - 1].valMae, 2);
+      expect(existsSync(join(out, `ckpt-${epoch}`, 'split.json'))).toBe(true);
+    }
   }, 240_000);
 
   it('--init-weights starts from a trained model: with lr 0 it validates exactly as that model did', () => {
