@@ -37,8 +37,9 @@ export function toCornerstoneImage(decoded: DecodedImage, imageId: string): Corn
   let storedMax: number;
   // TypedArray.set converts float to int natively, much faster than Int16Array.from on large images;
   // faster still is no conversion at all, when the decoder kept the integer samples.
-  if (integral && known?.samples && known.samples.length === data.length) {
-    pixels = known.samples;
+  const samples = known?.samples ?? (data instanceof Uint8Array || data instanceof Uint16Array ? data : undefined);
+  if (integral && samples && samples.length === data.length) {
+    pixels = samples;
     [storedMin, storedMax] = [min + 0, max + 0];
   } else if (integral && min >= -32768 && max <= 32767) {
     pixels = new Int16Array(data.length);

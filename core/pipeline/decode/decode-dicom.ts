@@ -1,4 +1,4 @@
-import type { DecodedImage } from '../types';
+import type { DecodedImage, PixelArray } from '../types';
 import { decodeCompressedFirstFrame, pixelModuleAfterCodec } from './dicom-compressed';
 import { PIXEL_DATA_TAG, parseDicomFile } from './dicom-file';
 import { readDicomMeta } from './dicom-meta';
@@ -85,9 +85,10 @@ function readCompressed(ds: DataSet, pixelElement: Element, headerPm: PixelModul
 }
 
 /** MONOCHROME1 stores bone dark. Mirror values inside the range the stored bits can take after the
- *  rescale, out = lo + hi − v, so bone is bright, values stay in the same units-range, and the window
- *  maps the same tissue: its center mirrors the same way (the width is unchanged). */
-function invertMonochrome1(gray: Float32Array, window: { center: number; width: number }, pm: PixelModule): void {
+ *  rescale, out = lo + hi − v, so bone is bright, values stay in the same units-range (so an integer
+ *  array still holds them), and the window maps the same tissue: its center mirrors the same way (the
+ *  width is unchanged). */
+function invertMonochrome1(gray: PixelArray, window: { center: number; width: number }, pm: PixelModule): void {
   const [lo, hi] = rescaledRange(pm);
   const k = lo + hi;
   for (let i = 0; i < gray.length; i++) gray[i] = k - gray[i];

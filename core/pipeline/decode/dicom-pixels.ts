@@ -1,3 +1,4 @@
+import type { PixelArray } from '../types';
 import type { DataSet } from './dicom-parser-module';
 import { ImageDecodeError } from './errors';
 import { luminance } from './gray';
@@ -84,16 +85,26 @@ export function rescaledRange(pm: PixelModule): [number, number] {
   return [Math.min(a, b), Math.max(a, b)];
 }
 
+/** The integer array that holds every gray value a frame can take after the rescale, when one does
+ *  (unsigned samples, slope 1, whole non-negative intercept: most radiographs); else null (floats). */
+export function integerArrayFor(pm: PixelModule): typeof Uint8Array | typeof Uint16Array | null {
+  if (pm.samplesPerPixel !== 1 || pm.pixelRepresentation === 1 || pm.rescaleSlope !== 1 || !Number.isInteger(pm.rescaleIntercept)) return null;
+  const [lo, hi] = rescaledRange(pm);
+  if (lo < 0) return null;
+  return hi <= 255 ? Uint8Array : hi <= 65535 ? Uint16Array : null;
+}
+
 /** Reads one native (uncompressed) frame as one gray value per pixel: stored bits masked to Bits
  *  Stored, sign-extended if signed, then Rescale Slope/Intercept applied (colour → luminance, no
  *  rescale). `owSwap`: 8-bit samples in a big-endian OW element, byte-swapped in 16-bit words.
- *  `coloured` says whether a colour frame had any non-gray pixel. */
+ *  `coloured` says whether a colour frame had any non-gray pixel. Gray values stay integers when
+ *  integerArrayFor says they can (a float copy is twice to four times their size). */
 export function readFirstFrame(
   frame: Uint8Array,
   pm: PixelModule,
   littleEndian: boolean,
   owSwap = false,
-): { gray: Float32Array; coloured: boolean } {
+): { gray: PixelArray; coloured: boolean } {
   const view = new DataView(frame.buffer, frame.byteOffset, frameByteLength(pm));
   const swap8 = owSwap ? 1 : 0;
   const shift = pm.highBit + 1 - pm.bitsStored;
@@ -106,7 +117,7 @@ export function readFirstFrame(
   };
 
   const pixelCount = pm.rows * pm.columns;
-  const gray = new Float32Array(pixelCount);
+  const gray = new (integerArrayFor(pm) ?? Float32Array)(pixelCount);
   if (pm.samplesPerPixel === 1) {
     // Hot path for the usual case (one gray sample a pixel): plain loops, no per-sample closure.
     const { rescaleSlope: m, rescaleIntercept: b } = pm;

@@ -1,7 +1,7 @@
 import type { DataSet } from './dicom-parser-module';
 import type { PixelModule } from './dicom-pixels';
 import { minMaxWindow } from './gray';
-import type { WindowSource } from '../types';
+import type { PixelArray, WindowSource } from '../types';
 
 export interface DicomWindow {
   center: number;
@@ -12,7 +12,7 @@ export interface DicomWindow {
 /** The default display window a DICOM file asks for, in modality units (after the rescale):
  *  Window Center/Width (first pair when multi-valued), else the VOI LUT Sequence's first LUT
  *  read as the input range over which it rises, else the data's min–max. */
-export function dicomWindow(ds: DataSet, pm: PixelModule, gray: Float32Array): DicomWindow {
+export function dicomWindow(ds: DataSet, pm: PixelModule, gray: PixelArray): DicomWindow {
   if (pm.samplesPerPixel === 1) {
     const center = ds.elements.x00281050 ? ds.floatString('x00281050', 0) : undefined;
     const width = ds.elements.x00281051 ? ds.floatString('x00281051', 0) : undefined;

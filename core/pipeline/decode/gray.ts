@@ -1,3 +1,5 @@
+import type { PixelArray } from '../types';
+
 /** Shared pixel helpers for the decoders: colour → gray and the fallback display window. */
 
 /** ITU-R BT.601 luma, the weighting radiology viewers use when flattening colour to gray. */
@@ -46,7 +48,7 @@ export function interleavedToGray(src: Interleaved): GrayResult {
 }
 
 /** Display window spanning the data (center/width as in DICOM, width at least 1). */
-export function minMaxWindow(data: Float32Array): { center: number; width: number } {
+export function minMaxWindow(data: PixelArray): { center: number; width: number } {
   let min = Infinity;
   let max = -Infinity;
   for (let i = 0; i < data.length; i++) {

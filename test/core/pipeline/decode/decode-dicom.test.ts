@@ -30,6 +30,19 @@ describe('decodeDicom: pixel values', () => {
     }
   }
 
+  it('keeps gray values integers when every rescaled value fits (no float copy), floats otherwise', () => {
+    const arrayOf = (opts: Parameters<typeof makeDicom>[0]) => decodeDicom(makeDicom(opts)).data.constructor;
+    expect(arrayOf({ bitsAllocated: 8, pixels: SAMPLES[8] })).toBe(Uint8Array);
+    expect(arrayOf({ bitsAllocated: 16, pixels: SAMPLES[16] })).toBe(Uint16Array);
+    expect(arrayOf({ bitsStored: 12, photometric: 'MONOCHROME1', pixels: [0, 4095, 7, 1, 2, 3] })).toBe(Uint16Array);
+    expect(arrayOf({ bitsStored: 12, pixels: [0, 1, 2, 3, 4, 5], elements: [{ tag: 0x00281052, vr: 'DS', value: '100' }] })).toBe(Uint16Array);
+    expect(arrayOf({ bitsStored: 12, pixels: [0, 1, 2, 3, 4, 5], elements: [{ tag: 0x00281052, vr: 'DS', value: '-1024' }] })).toBe(Float32Array);
+    expect(arrayOf({ bitsStored: 12, pixels: [0, 1, 2, 3, 4, 5], elements: [{ tag: 0x00281053, vr: 'DS', value: '0.5' }] })).toBe(Float32Array);
+    expect(arrayOf({ pixelRepresentation: 1, pixels: [-1, 0, 1, 2, 3, 4] })).toBe(Float32Array);
+    // 16 stored bits plus an intercept would overflow 16 bits: floats.
+    expect(arrayOf({ bitsAllocated: 16, pixels: SAMPLES[16], elements: [{ tag: 0x00281052, vr: 'DS', value: '1' }] })).toBe(Float32Array);
+  });
+
   it('reads 8-bit samples stored in a big-endian OW element (byte-swapped words)', () => {
     const pixels = [10, 20, 30, 40, 50, 60];
     const img = decodeDicom(makeDicom({ syntax: 'explicit-be', bitsAllocated: 8, pixelVR: 'OW', pixels }));
