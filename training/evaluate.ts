@@ -23,7 +23,7 @@ import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs, parseTtaOption } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
-import { regressionFigures, subgroupFigures } from './metrics';
+import { cellErrorSummary, regressionFigures, subgroupFigures } from './metrics';
 import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
@@ -48,20 +48,22 @@ if (args.split) {
 }
 if (cases.length === 0) throw new Error('No cases to evaluate.');
 const preds: number[] = [];
+const maps: Float32Array[] = [];
 const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
   const img = await decodeImage(bytes, `${c.id}.png`);
   const sex = args['without-sex'] ? null : c.male ? 'male' : 'female';
-  const { boneAgeMonths } = await model.estimate(img, sex);
+  const { boneAgeMonths, map } = await model.estimate(img, sex);
   preds.push(boneAgeMonths);
+  maps.push(map.months);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
 }
 bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
-const figures = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
+const figures = { ...regressionFigures(preds, cases.map((c) => c.boneAgeMonths)), cell_mae_months: cellErrorSummary(maps, cases.map((c) => c.boneAgeMonths)) };
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
 console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));

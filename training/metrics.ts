@@ -40,3 +40,21 @@ export function subgroupFigures(cases: SubgroupCase[]): Record<string, Validatio
   }
   return out;
 }
+
+/** Each map cell's mean absolute error against the reference ages, summarised over the cells
+ *  (min, median, max). `maps[i]` is case i's map (cells in any fixed order). */
+export function cellErrorSummary(maps: ArrayLike<number>[], truth: ArrayLike<number>): { min: number; median: number; max: number } {
+  const n = truth.length;
+  if (n === 0 || maps.length !== n) throw new Error('cellErrorSummary: need one map per case.');
+  const cells = maps[0].length;
+  const sums = new Float64Array(cells);
+  for (let i = 0; i < n; i++) {
+    if (maps[i].length !== cells) throw new Error('cellErrorSummary: maps differ in size.');
+    for (let c = 0; c < cells; c++) sums[c] += Math.abs(maps[i][c] - truth[i]);
+  }
+  const mae = Array.from(sums, (s) => s / n).sort((a, b) => a - b);
+  const mid = mae.length >> 1;
+  const median = mae.length % 2 ? mae[mid] : (mae[mid - 1] + mae[mid]) / 2;
+  const r = (v: number) => Math.round(v * 10) / 10;
+  return { min: r(mae[0]), median: r(median), max: r(mae[mae.length - 1]) };
+}

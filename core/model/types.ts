@@ -40,6 +40,10 @@ export interface ValidationFigures {
   within_12_months: number;
   /** The same figures by sex × age band (keys in core/model/subgroups.ts), when measured. */
   subgroups?: Record<string, ValidationFigures>;
+  /** How far single cells of the age map are from the reference age: the mean absolute error of each
+   *  cell over the cases, summarised over the cells. The network learns only through the cells' mean,
+   *  so one cell is not an age estimate of its own; this says by how much. */
+  cell_mae_months?: { min: number; median: number; max: number };
 }
 
 /** A further held-out check of a shipped model (e.g. the full-resolution radiographs), as measured. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regressionFigures, subgroupFigures } from '../../training/metrics';
+import { cellErrorSummary, regressionFigures, subgroupFigures } from '../../training/metrics';
 
 describe('regressionFigures', () => {
   it('computes MAE, RMSE, bias and the fraction within 12 months', () => {
@@ -23,5 +23,23 @@ describe('subgroupFigures', () => {
     expect(g['M 0-9y']).toMatchObject({ n: 2, mae_months: 5, bias_months: 5 });
     expect(g['all 0-9y']).toMatchObject({ n: 3, bias_months: 2 });
     expect(g['M 10-18y']).toMatchObject({ n: 1, mae_months: 20, bias_months: -20, within_12_months: 0 });
+  });
+});
+
+describe('cellErrorSummary', () => {
+  it("summarises each cell's mean absolute error over the cases: min, median, max", () => {
+    // Three cells over two cases (truth 100, 200): cell errors are |0|,|0| → 0; |10|,|30| → 20; |−50|,|−70| → 60.
+    const maps = [
+      [100, 110, 50],
+      [200, 230, 130],
+    ];
+    expect(cellErrorSummary(maps, [100, 200])).toEqual({ min: 0, median: 20, max: 60 });
+    // Even cell count: the median is the mean of the middle two.
+    expect(cellErrorSummary([[1, 2, 3, 4]], [0])).toEqual({ min: 1, median: 2.5, max: 4 });
+  });
+
+  it('refuses maps that do not match the cases', () => {
+    expect(() => cellErrorSummary([[1, 2]], [1, 2])).toThrow();
+    expect(() => cellErrorSummary([[1, 2], [1]], [1, 2])).toThrow();
   });
 });
