@@ -101,6 +101,22 @@ export async function cpuMs(page: Page): Promise<number> {
 
 export const numTensors = (page: Page) => page.evaluate(() => (window as unknown as { __boneage: { numTensors(): number } }).__boneage.numTensors());
 
+/** The tensor count once the page is idle: the result of a drop shows before the QC check (and on a slow
+ *  backend its inference) has finished, and that work's tensors are in flight, not leaked. Polls until the
+ *  count holds for a second (at most `maxMs`). */
+export async function settledTensors(page: Page, maxMs = 60_000): Promise<number> {
+  const start = Date.now();
+  let last = await numTensors(page);
+  let same = 0;
+  while (same < 4 && Date.now() - start < maxMs) {
+    await page.waitForTimeout(250);
+    const now = await numTensors(page);
+    same = now === last ? same + 1 : 0;
+    last = now;
+  }
+  return last;
+}
+
 /** What the browser says the WebGPU adapter is (SwiftShader in a GPU-less container). */
 export async function adapterOf(page: Page): Promise<string> {
   return page.evaluate(async () => {

@@ -13,7 +13,8 @@
  *                       page from the drop event (--cases drops on one page, the first excluded)
  *   e2e_frame_ms        the same, to the next animation frame (the result and the radiograph painted)
  *   warm_inference_ms   the network's forward pass and read-back, in those drops
- *   tensor_growth_100   tf.memory().numTensors after the drops minus before (over --cases drops; 100 by default)
+ *   tensor_growth_100   tf.memory().numTensors after the drops minus before (over --cases drops; 100 by default),
+ *                       each read once the page is idle (the last case's QC check done)
  *   heap_*_mb           JS heap after a forced GC, before and after the drops
  *   cpu_renderer_ms_per_case  the page's renderer process CPU time per drop (all threads): the work, whatever the load
  * plus the median of each stage of a drop (read, decode, preprocess, inference, display), the first real
@@ -33,7 +34,7 @@ import { browserTestMode, DIST, startHarness, type Harness } from '../test/brows
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
 import { syntheticHand } from '../test/helpers/synthetic-hands';
 import { parseArgs } from '../training/cli-args';
-import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, numTensors, open, startupOf, type Backend, type Drop, type Startup } from './page-driver';
+import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, settledTensors, startupOf, type Backend, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
 const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string' });
@@ -90,7 +91,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
   // The QC model and the TW-region localiser load after the age model: their weights are not growth.
   await waitForSideModels(page);
   const adapter = backend === 'webgpu' ? await adapterOf(page) : undefined;
-  const tensors0 = await numTensors(page);
+  const tensors0 = await settledTensors(page);
   const heap0 = await heapMb(page);
   const drops: Drop[] = [];
   const cpu0 = await cpuMs(page);
@@ -99,7 +100,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
     if ((i + 1) % 20 === 0 || i === 0) log(`  [${backend}] drop ${i + 1}/${cases}: ${round(drops[i].e2e_ms)} ms`);
   }
   const cpu1 = await cpuMs(page);
-  const tensors1 = await numTensors(page);
+  const tensors1 = await settledTensors(page);
   const heap1 = await heapMb(page);
   await page.context().close();
 
