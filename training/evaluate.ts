@@ -63,7 +63,8 @@ for (const [i, c] of cases.entries()) {
 }
 bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
-const figures = { ...regressionFigures(preds, cases.map((c) => c.boneAgeMonths)), cell_mae_months: cellErrorSummary(maps, cases.map((c) => c.boneAgeMonths)) };
+const truth = cases.map((c) => c.boneAgeMonths);
+const figures = { ...regressionFigures(preds, truth), cell_mae_months: cellErrorSummary(maps, truth) };
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
 console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));

@@ -3,13 +3,13 @@ import type { AgeMap, Estimate, OutputSpec, SexEstimate } from '../model/types';
 /** The shifts averaged by test-time augmentation: the unshifted plane first, then the others. */
 export type TtaShifts = Array<[number, number]>;
 
+/** A named shift set, as a model card's output.tta names it. */
+export type TtaName = NonNullable<OutputSpec['tta']>;
+
 /** Shift sets measured on the validation thumbnails (training/reports/tta-study.ts --limit 800,
  *  bonet-rsna100, paired change of the absolute error): 'axis1' = the plane and its four ±1 px axis
  *  shifts (5 passes, −0.65 months [−0.94, −0.35]); 'grid1' = the 3×3 grid of ±1 px shifts (9 passes,
  *  −0.70 [−1.06, −0.35]). ±3 px axis shifts (TTA_SHIFTS) gain as much as ±1 (−0.66), ±2 px less (−0.47). */
-/** A named shift set, as a model card's output.tta names it. */
-export type TtaName = NonNullable<OutputSpec['tta']>;
-
 export const TTA_SHIFT_SETS: Record<TtaName, TtaShifts> = {
   axis1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1]],
   grid1: [[0, 0], [1, 0], [-1, 0], [0, 1], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]],
