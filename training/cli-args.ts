@@ -26,3 +26,14 @@ export function parseTtaOption(value: string): TtaName | undefined {
   if (!Object.hasOwn(TTA_SHIFT_SETS, value)) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
   return value as TtaName;
 }
+
+/** Removes `--key value` from argv and returns the value (undefined when absent): for commands that
+ *  take a few options of their own and pass the rest on to train.ts (kfold, architecture-study). */
+export function takeOption(argv: string[], key: string): string | undefined {
+  const i = argv.indexOf(`--${key}`);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new Error(`--${key} needs a value.`);
+  argv.splice(i, 2);
+  return v;
+}

@@ -8,20 +8,14 @@
  * {"folds":[…],"mean_mae_months","sd_mae_months"}. A fold's MAE is its last epoch's validation MAE
  * (best_mae_months, the best epoch on that same fold, is listed too but is optimistically selected).
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { summariseFolds, type FoldResult } from './kfold-summary';
+import { takeOption } from './cli-args';
+import { runTrain } from './run-train';
 
 const argv = process.argv.slice(2);
-const take = (key: string): string | undefined => {
-  const i = argv.indexOf(`--${key}`);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  if (v === undefined || v.startsWith('--')) throw new Error(`--${key} needs a value.`);
-  argv.splice(i, 2);
-  return v;
-};
+const take = (key: string) => takeOption(argv, key);
 const folds = Number(take('folds') ?? 5);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2 (got ${folds}).`);
 if (argv.includes('--fold')) throw new Error('kfold runs every fold itself; leave out --fold.');
@@ -29,11 +23,10 @@ if (argv.includes('--resume')) throw new Error('kfold does not resume; run train
 const out = take('out') ?? join('runs', 'kfold');
 mkdirSync(out, { recursive: true });
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
 const results: FoldResult[] = [];
 for (let k = 0; k < folds; k++) {
-  const args = ['training/train.ts', ...argv, '--folds', String(folds), '--fold', String(k), '--out', join(out, `fold-${k}`)];
-  process.stderr.write(`fold ${k + 1}/${folds}: tsx ${args.join(' ')}\n`);
+  const args = [...argv, '--folds', String(folds), '--fold', String(k), '--out', join(out, `fold-${k}`)];
+  process.stderr.write(`fold ${k + 1}/${folds}: tsx training/train.ts ${args.join(' ')}\n`);
   const last = await runTrain(args);
   const r = JSON.parse(last) as { last_val_mae_months: number; best_val_mae_months: number; epochs: number; model: string };
   results.push({ fold: k, mae_months: r.last_val_mae_months, best_mae_months: r.best_val_mae_months, epochs: r.epochs, model: r.model });
@@ -43,18 +36,3 @@ const summary = summariseFolds(results);
 writeFileSync(join(out, 'kfold.json'), JSON.stringify(summary, null, 2) + '\n');
 for (const f of results) console.log(`fold ${f.fold}: MAE ${f.mae_months.toFixed(2)} months`);
 console.log(JSON.stringify(summary));
-
-/** Runs train.ts, streaming its stderr, and resolves with its last stdout line. */
-function runTrain(args: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(tsx, args, { stdio: ['ignore', 'pipe', 'inherit'] });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const last = stdout.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('{')) reject(new Error(`train.ts ${args.join(' ')} exited with ${code}.`));
-      else resolve(last);
-    });
-  });
-}

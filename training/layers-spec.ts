@@ -2,7 +2,7 @@ import type { BoNetConfig } from '../core/model/types';
 
 /**
  * `--layers` text → trunk layers: comma-separated `<filters>x<kernel>[/<stride>][p]`, `p` = 2×2 max-pool
- * after the layer. The default trunk reads "32x7/2p,64x5p,128x3,128x3".
+ * after the layer. The default trunk reads "16x5p,32x3p,64x5p,128x3,128x3"; v1's was "32x7/2p,64x5p,128x3,128x3".
  */
 export function parseLayers(text: string): BoNetConfig['convLayers'] {
   return text.split(',').map((part) => {

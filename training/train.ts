@@ -33,7 +33,7 @@ const args = parseArgs(process.argv.slice(2), {
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
-  'init-weights': 'string', 'keep-epochs': 'boolean',
+  'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -43,6 +43,8 @@ const epochs = Number(args.epochs ?? 8);
 const batchSize = recipe.batch;
 const peakLr = recipe.lr;
 const seed = Number(args.seed ?? 42);
+// --init-seed: another initialisation and sample order on the same split (replicates for a study).
+const initSeed = Number(args['init-seed'] ?? seed);
 const valFraction = Number(args['val-fraction'] ?? 0.15);
 const maxShift = recipe.shift;
 const workers = Number(args.workers ?? 1);
@@ -113,7 +115,7 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   weightsInit = state.initWeights ?? null;
   log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);
 } else {
-  net = buildBoNet(config, seed);
+  net = buildBoNet(config, initSeed);
   if (args['init-kernels']) state.initKernels = initFirstLayer(String(args['init-kernels']));
   if (args['init-weights']) state.initWeights = weightsInit = await initFromModel(String(args['init-weights']));
 }
@@ -130,7 +132,7 @@ if (stepsPerEpoch < 1) throw new Error(`${samplesPerEpoch} training samples make
 log(`${recipe.protocol === 'paper' ? 'protocol paper: ' : ''}${describeOptimizer(recipe)}; augmentation: ${describeAugmentation(recipe, spec.width, spec.height)}; ${stepsPerEpoch} steps of ${batchSize} per epoch`);
 const totalSteps = stepsPerEpoch * epochs;
 /** The card's training section also records what the lead's ModelCard type has no field for (yet). */
-type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initKernels?: Record<string, unknown>; initWeights?: Record<string, unknown> } };
+type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initSeed?: number; initKernels?: Record<string, unknown>; initWeights?: Record<string, unknown> } };
 const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
   description: `BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; ${config.sexHeads ? 'sex-specific output channels (the child\'s sex picks the last layer)' : 'no sex input'}.`,
@@ -152,6 +154,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
     ...(recipe.protocol === 'paper' ? { protocol: 'paper (Spampinato et al. 2017, §4.2)' } : {}),
     ...(recipe.target === 'months' ? { target: 'months' } : {}),
     ...(kfold ? { crossValidation: kfold } : {}),
+    ...(initSeed !== seed ? { initSeed } : {}),
     ...(kernelInit ? { initKernels: kernelInit } : {}),
     ...(weightsInit ? { initWeights: weightsInit } : {}),
     workers,
@@ -165,9 +168,9 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
 
 // ---- training loop --------------------------------------------------------------------------
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
-const parallel = workers > 1 ? await DataParallel.start(workers, config, seed) : null;
+const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
-const rand = mulberry32(seed + 1000 * state.epoch);
+const rand = mulberry32(initSeed + 1000 * state.epoch);
 const xBatch = new Float32Array(batchSize * samplePlane);
 const cropBuf = new Float32Array(samplePlane);
 const yBatch = new Float32Array(batchSize);

@@ -4,8 +4,8 @@ import { formatLayers, parseLayers } from '../../training/layers-spec';
 
 describe('parseLayers', () => {
   it('reads the default trunk from its text form and back', () => {
-    expect(parseLayers('32x7/2p,64x5p,128x3,128x3')).toEqual(DEFAULT_BONET.convLayers);
-    expect(formatLayers(DEFAULT_BONET.convLayers)).toBe('32x7/2p,64x5p,128x3,128x3');
+    expect(parseLayers('16x5p,32x3p,64x5p,128x3,128x3')).toEqual(DEFAULT_BONET.convLayers);
+    expect(formatLayers(DEFAULT_BONET.convLayers)).toBe('16x5p,32x3p,64x5p,128x3,128x3');
   });
 
   it('refuses malformed parts with the expected form in the message', () => {

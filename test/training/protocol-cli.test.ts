@@ -13,7 +13,7 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
   const { csv, images } = writeSyntheticRsna(dir, 40);
 
   it('trains with the paper protocol from a kernel bank and records both on the card', () => {
-    // An RGB 3×3 bank of 4 kernels (conv1 is 7×7 with 32 filters: resized, the other 28 stay He-initialised).
+    // An RGB 3×3 bank of 4 kernels (conv1 is 5×5 with 16 filters: resized, the other 12 stay He-initialised).
     const bank = join(dir, 'bank.json');
     writeFileSync(bank, JSON.stringify({ shape: [3, 3, 3, 4], data: Array.from({ length: 108 }, (_, i) => Math.sin(i)) }));
     const out = join(dir, 'paper');
@@ -23,7 +23,7 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(card.training.batchSize).toBe(4);
     expect(card.training.optimizer).toMatch(/^SGD with momentum 0.9, lr0 0.002, decayed per mini-batch as lr0 \/ \(1 \+ 0.0002·t\)/);
     expect(card.training.augmentation).toMatch(/^10 uniformly spaced 90×90 crops/);
-    expect(card.training.initKernels).toMatchObject({ bankShape: [3, 3, 3, 4], kernelsUsed: 4, ofFilters: 32, channelsAveraged: 3, resized: 'bilinear 3×3 → 7×7', layout: 'hwio' });
+    expect(card.training.initKernels).toMatchObject({ bankShape: [3, 3, 3, 4], kernelsUsed: 4, ofFilters: 16, channelsAveraged: 3, resized: 'bilinear 3×3 → 5×5', layout: 'hwio' });
     expect(card.training.initKernels.sha256).toMatch(/^[0-9a-f]{64}$/);
     // Every training image gives 10 samples, in batches of 4.
     const nTrain = JSON.parse(readFileSync(join(out, 'split.json'), 'utf8')).train.length;

@@ -56,6 +56,17 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(card.training.initWeights).toMatchObject({ from, sha256: before.weights.map((w: { sha256: string }) => w.sha256) });
   }, 240_000);
 
+  it('--init-seed keeps the split and gives another initialisation (replicates for a study)', () => {
+    // lr 0: the weights stay as initialised, so the two runs differ only by their initialisation.
+    const common = ['--data', dir, '--epochs', '1', '--batch', '8', '--val-fraction', '0.25', '--lr', '0'];
+    const a = JSON.parse(run('training/train.ts', [...common, '--out', join(dir, 'seed-a')]).trim().split('\n').pop()!);
+    const b = JSON.parse(run('training/train.ts', [...common, '--out', join(dir, 'seed-b'), '--init-seed', '7']).trim().split('\n').pop()!);
+    const splitOf = (d: string) => JSON.parse(readFileSync(join(dir, d, 'split.json'), 'utf8'));
+    expect(splitOf('seed-b').validation).toEqual(splitOf('seed-a').validation);
+    expect(b.last_val_mae_months).not.toBeCloseTo(a.last_val_mae_months, 2);
+    expect(JSON.parse(readFileSync(join(dir, 'seed-b', 'model/model-card.json'), 'utf8')).training.initSeed).toBe(7);
+  }, 240_000);
+
   it('--init-weights refuses a model trained on another split or with another architecture', () => {
     const from = join(out, 'model');
     const attempt = (extra: string[]) => {
