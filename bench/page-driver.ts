@@ -7,16 +7,28 @@ export const BACKENDS = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type Backend = (typeof BACKENDS)[number];
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-export const CASE_URL = '/__bench/case.png';
+export const CASE_URL = '/__bench/case';
+
+/** The file a benchmark drops: its bytes, and the name and type the desktop would give it. */
+export interface BenchCase {
+  bytes: Uint8Array;
+  name: string;
+  type: string;
+}
+
+export const pngCase = (bytes: Uint8Array): BenchCase => ({ bytes, name: 'case.png', type: 'image/png' });
 
 /** A fresh browser context (empty cache) on the page; requests off the origin are refused. */
-export async function open(h: Harness, backend: Backend, png?: Uint8Array): Promise<Page> {
+export async function open(h: Harness, backend: Backend, benchCase?: BenchCase): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const origin = h.server.origin;
   await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
-  if (png) await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: 'image/png', body: Buffer.from(png) }));
   // tsx keeps function names with a `__name` helper that page.evaluate's serialised functions call.
   await context.addInitScript('globalThis.__name = (f) => f;');
+  if (benchCase) {
+    await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: benchCase.type, body: Buffer.from(benchCase.bytes) }));
+    await context.addInitScript((file) => Object.assign(window, { __benchCaseFile: file }), { name: benchCase.name, type: benchCase.type });
+  }
   const page = await context.newPage();
   page.on('pageerror', (e) => log(`  [${backend}] page error: ${e.message}`));
   await page.goto(`${origin}/?backend=${backend}`);
@@ -51,11 +63,11 @@ export interface Drop {
 /** Drops the case file on the viewer, as from the desktop; times it in the page, from the drop event to the result in the DOM. */
 export async function dropCase(page: Page): Promise<Drop> {
   return page.evaluate(async () => {
-    const w = window as unknown as { __benchCase: Uint8Array; __boneage: { caseTimings(seq: number): Record<string, number> | null } };
+    const w = window as unknown as { __benchCase: Uint8Array; __benchCaseFile: { name: string; type: string }; __boneage: { caseTimings(seq: number): Record<string, number> | null } };
     const target = document.querySelector('[data-testid="viewport"]') as HTMLElement;
     const seq = Number(target.dataset.seq) + 1;
     const dataTransfer = new DataTransfer();
-    dataTransfer.items.add(new File([w.__benchCase as BlobPart], 'case.png', { type: 'image/png' }));
+    dataTransfer.items.add(new File([w.__benchCase as BlobPart], w.__benchCaseFile.name, { type: w.__benchCaseFile.type }));
     const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
     const { e2e, frame } = await new Promise<{ e2e: number; frame: number }>((ok, fail) => {
       let t0 = 0;

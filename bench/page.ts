@@ -1,7 +1,7 @@
 /**
  * Speed evidence for the page: drives the built page (dist/) in headless Chromium, once per backend.
  *
- *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars --dist <built page>]
+ *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars|dicom --dist <built page>]
  *
  * Per backend (`?backend=webgpu|webgl|wasm|cpu`), medians over the runs:
  *   cold_start_ms       page open (navigation start) → model ready, each run in a fresh browser context
@@ -20,7 +20,8 @@
  * plus the median of each stage of a drop (read, decode, preprocess, inference, display), the first real
  * case and the spread of e2e. A backend that cannot start (the page falls back to another) is skipped, with
  * the page's reason. The case (--case radiograph, the default) is a generated radiograph-like image that
- * compresses like real ones (≈0.4 byte/pixel as PNG, rows filtered as libpng chooses); --case bars is the flat synthetic-hands image.
+ * compresses like real ones (≈0.4 byte/pixel as PNG, rows filtered as libpng chooses); --case bars is the flat synthetic-hands image;
+ * --case dicom the same radiograph at 12 bits in an uncompressed DICOM file (drop-to-result then times the DICOM path).
  * The last line is one JSON object keyed by backend. The machine's load average is printed before it:
  * on a shared machine, read wall times with it, and ratios measured in one run (WebGPU/WASM) over absolutes.
  * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
@@ -31,10 +32,11 @@ import { existsSync, statSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { browserTestMode, DIST, startHarness, type Harness } from '../test/browser/harness';
-import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
+import { makeDicom } from '../test/helpers/make-dicom';
+import { makeRadiographLikePng, radiographLikePixels } from '../test/helpers/synthetic-radiograph';
 import { syntheticHand } from '../test/helpers/synthetic-hands';
 import { parseArgs } from '../training/cli-args';
-import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, settledTensors, startupOf, type Backend, type Drop, type Startup } from './page-driver';
+import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, pngCase, settledTensors, startupOf, type Backend, type BenchCase, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
 const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string' });
@@ -68,7 +70,7 @@ function ensureBuilt(): void {
 
 type Result = Record<string, number | string | Record<string, number>>;
 
-async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Promise<Result> {
+async function benchBackend(h: Harness, backend: Backend, benchCase: BenchCase): Promise<Result> {
   // Cold starts: every run a fresh context, so nothing is cached.
   const starts: Startup[] = [];
   let runs = coldRuns;
@@ -84,7 +86,7 @@ async function benchBackend(h: Harness, backend: Backend, png: Uint8Array): Prom
     }
     log(`  [${backend}] cold ${i + 1}/${runs}: ready ${round(s.ready_ms!)} ms (load ${round(s.load_ms!)}, first inference ${round(s.first_inference_ms!)})`);
   }
-  const page = await open(h, backend, png);
+  const page = await open(h, backend, benchCase);
   const s = await startupOf(page);
   if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
   await loadCase(page);
@@ -137,11 +139,11 @@ if (mode !== 'run') {
   process.exit(1);
 }
 ensureBuilt();
-// radiograph: compresses like a real radiograph (≈0.4 byte/pixel, filtered rows); bars: the flat test image (≈0.02 byte/pixel).
+// radiograph: compresses like a real radiograph (≈0.4 byte/pixel, filtered rows); bars: the flat test image (≈0.02 byte/pixel);
+// dicom: the radiograph's pixels at 12 bits in an uncompressed DX file (Explicit VR LE), as a modality exports it.
 const caseKind = String(args.case ?? 'radiograph');
-if (caseKind !== 'radiograph' && caseKind !== 'bars') throw new Error('--case is radiograph or bars.');
-const png = caseKind === 'bars' ? syntheticHand(width, height, 0.5) : makeRadiographLikePng(width, height);
-log(`Case: synthetic ${caseKind} ${width}×${height} 8-bit PNG, ${(png.length / 1e6).toFixed(2)} MB; ${coldRuns} cold starts and ${cases} drops per backend.`);
+const benchCase = makeCase(caseKind);
+log(`Case: synthetic ${caseKind} ${width}×${height}, ${benchCase.name}, ${(benchCase.bytes.length / 1e6).toFixed(2)} MB; ${coldRuns} cold starts and ${cases} drops per backend.`);
 const load = () => loadavg().map((x) => x.toFixed(1)).join(' ');
 const loadBefore = load();
 const h = await startHarness(mode, dist);
@@ -149,7 +151,7 @@ const results: Record<string, Result> = {};
 try {
   for (const backend of backends) {
     log(`${backend}:`);
-    results[backend] = await benchBackend(h, backend, png);
+    results[backend] = await benchBackend(h, backend, benchCase);
     const r = results[backend];
     console.log(`${backend}: ${'skipped' in r ? `skipped — ${r.skipped}` : `cold start ${r.cold_start_ms} ms, load ${r.load_ms} ms, first inference ${r.first_inference_ms} ms, warm inference ${r.warm_inference_ms} ms, drop→result ${r.e2e_warm_ms} ms (first case ${r.e2e_first_case_ms} ms), tensor growth ${r.tensor_growth_100}, heap ${r.heap_before_mb}→${r.heap_after_mb} MB; stages ${JSON.stringify(r.stages_ms)}`}`);
   }
@@ -169,3 +171,14 @@ if (gpu && wasm && !('skipped' in gpu) && !('skipped' in wasm)) {
 }
 console.log(`Machine: ${cpus().length} cores; load average (1, 5, 15 min) ${loadBefore} at the start, ${load()} at the end.`);
 console.log(JSON.stringify(results));
+
+function makeCase(kind: string): BenchCase {
+  if (kind === 'radiograph') return pngCase(makeRadiographLikePng(width, height));
+  if (kind === 'bars') return pngCase(syntheticHand(width, height, 0.5));
+  if (kind === 'dicom') {
+    const pixels = Uint16Array.from(radiographLikePixels(width, height), (v) => v * 16);
+    const bytes = makeDicom({ rows: height, columns: width, bitsAllocated: 16, bitsStored: 12, highBit: 11, photometric: 'MONOCHROME2', pixels });
+    return { bytes, name: 'case.dcm', type: 'application/dicom' };
+  }
+  throw new Error('--case is radiograph, bars or dicom.');
+}

@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { browserTestMode, startHarness } from '../test/browser/harness';
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
 import { parseArgs } from '../training/cli-args';
-import { BACKENDS, dropCase, loadCase, open, type Backend, type Drop } from './page-driver';
+import { BACKENDS, dropCase, loadCase, open, pngCase, type Backend, type Drop } from './page-driver';
 import { median, round } from './stats';
 
 interface ProfileNode {
@@ -33,7 +33,7 @@ if (mode !== 'run') process.exit(1);
 const png = makeRadiographLikePng(Number(args.width ?? 2000), Number(args.height ?? 2500));
 const h = await startHarness(mode, args.dist ? String(args.dist) : undefined); // --dist: e.g. a build made with --minify false, for readable names
 try {
-  const page = await open(h, backend, png);
+  const page = await open(h, backend, pngCase(png));
   await loadCase(page);
   for (let i = 0; i < 3; i++) await dropCase(page); // warm the JIT first
   const cdp = await page.context().newCDPSession(page);
