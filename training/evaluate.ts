@@ -23,7 +23,7 @@ import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs, parseTtaOption } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
-import { cellErrorSummary, regressionFigures, subgroupFigures } from './metrics';
+import { cellErrorSummary, cellWeightSummary, regressionFigures, subgroupFigures } from './metrics';
 import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
@@ -49,6 +49,7 @@ if (args.split) {
 if (cases.length === 0) throw new Error('No cases to evaluate.');
 const preds: number[] = [];
 const maps: Float32Array[] = [];
+const weights: Float32Array[] = [];
 const bar = new ProgressBar('evaluate', cases.length);
 const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
 for (const [i, c] of cases.entries()) {
@@ -58,6 +59,7 @@ for (const [i, c] of cases.entries()) {
   const { boneAgeMonths, map } = await model.estimate(img, sex);
   preds.push(boneAgeMonths);
   maps.push(map.months);
+  if (map.weights) weights.push(map.weights);
   rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
   if (i % 100 === 0) bar.update(i + 1, '');
 }
@@ -67,7 +69,9 @@ const truth = cases.map((c) => c.boneAgeMonths);
 const figures = { ...regressionFigures(preds, truth), cell_mae_months: cellErrorSummary(maps, truth) };
 const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
 if (args.table) console.log(subgroupTable(figures, subgroups));
-console.log(JSON.stringify({ ...figures, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));
+// A weighted model: how concentrated its learned cell weights are (printed, not recorded in the card).
+const cellWeights = weights.length === cases.length ? { cell_weights: cellWeightSummary(weights) } : {};
+console.log(JSON.stringify({ ...figures, ...cellWeights, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));
 
 if (args['record-validation'] || args['record-check']) {
   // The card as written on disk (not the --resample override), with the measured figures added.

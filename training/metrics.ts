@@ -58,3 +58,36 @@ export function cellErrorSummary(maps: ArrayLike<number>[], truth: ArrayLike<num
   const r = (v: number) => Math.round(v * 10) / 10;
   return { min: r(mae[0]), median: r(median), max: r(mae[mae.length - 1]) };
 }
+
+/** How concentrated learned cell weights are (OutputSpec.reduce 'weighted'), over the cases: the median
+ *  effective number of cells (1 / Σw², N for equal weights, 1 for one cell), the median largest weight,
+ *  and the mean weight of each cell in percent (row-major, to read as a map). */
+export function cellWeightSummary(weights: ArrayLike<number>[]): { effective_cells_median: number; max_weight_median: number; mean_weight_percent: number[] } {
+  if (weights.length === 0) throw new Error('cellWeightSummary: no cases.');
+  const cells = weights[0].length;
+  const mean = new Float64Array(cells);
+  const effective: number[] = [];
+  const largest: number[] = [];
+  for (const w of weights) {
+    if (w.length !== cells) throw new Error('cellWeightSummary: maps differ in size.');
+    let sq = 0;
+    let max = 0;
+    for (let c = 0; c < cells; c++) {
+      sq += w[c] * w[c];
+      max = Math.max(max, w[c]);
+      mean[c] += w[c] / weights.length;
+    }
+    effective.push(1 / sq);
+    largest.push(max);
+  }
+  const median = (xs: number[]) => {
+    const s = xs.slice().sort((a, b) => a - b);
+    const m = s.length >> 1;
+    return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  };
+  return {
+    effective_cells_median: Math.round(median(effective) * 10) / 10,
+    max_weight_median: Math.round(median(largest) * 1000) / 1000,
+    mean_weight_percent: Array.from(mean, (v) => Math.round(v * 1000) / 10),
+  };
+}

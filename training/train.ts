@@ -33,7 +33,7 @@ const args = parseArgs(process.argv.slice(2), {
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
-  'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number',
+  'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number', 'cell-weights': 'boolean',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -56,6 +56,7 @@ const config: BoNetConfig = {
   ...(args.layers ? { convLayers: parseLayers(String(args.layers)) } : {}),
   ...(args['head-filters'] ? { head: { ...DEFAULT_BONET.head, filters: Number(args['head-filters']) } } : {}),
   ...(args.sex ? { sexHeads: true } : {}),
+  ...(args['cell-weights'] ? { cellWeights: true } : {}),
 };
 
 const log = (s: string) => process.stderr.write(s + '\n');
@@ -86,7 +87,7 @@ const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);
 // The network regresses (months − offset) / scale: the standardised label by default, the label itself with --target months.
 const [targetOffset, targetScale] = recipe.target === 'months' ? [0, 1] : [meanAge, stdAge];
-const output: OutputSpec = { unit: 'months', scale: round(targetScale, 4), offset: round(targetOffset, 4), reduce: 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
+const output: OutputSpec = { unit: 'months', scale: round(targetScale, 4), offset: round(targetOffset, 4), reduce: config.cellWeights ? 'weighted' : 'mean', ...(config.sexHeads ? { bySex: true } : {}) };
 log(`train ${train.months.length}, validation ${val.months.length}; target mean ${meanAge.toFixed(1)} sd ${stdAge.toFixed(1)} months`);
 
 // ---- model, optimizer, resume --------------------------------------------------------------
@@ -120,7 +121,7 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   if (args['init-weights']) state.initWeights = weightsInit = await initFromModel(String(args['init-weights']));
 }
 const mapSide = mapSideFor(100, config.convLayers, config.head.kernel);
-log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
+log(`BoNet ${formatLayers(config.convLayers)}${config.sexHeads ? ' + sex heads' : ''}${config.cellWeights ? ' + cell weights' : ''}: ${net.countParams()} parameters, ${mapSide}×${mapSide} map on 100×100`);
 
 // With --crops N each image gives N samples (fixed, uniformly spaced crops); otherwise one (the whole image).
 const crops = recipe.crops > 0 ? latticeCropOffsets(spec.width, spec.height, recipe.cropSize, recipe.cropSize, recipe.crops) : null;
@@ -273,18 +274,20 @@ function initFirstLayer(file: string): Record<string, unknown> {
 }
 
 /** --init-weights: every weight from a trained model folder (a warm restart: a further schedule from
- *  where that model ended). Refused unless the architecture, the split and the target scaling are the
+ *  where that model ended; with --cell-weights from a model without, all but the new logit layer). Refused unless the architecture, the split and the target scaling are the
  *  same, because a model that trained on this run's validation images would make its figures worthless. */
 async function initFromModel(dir: string): Promise<Record<string, unknown>> {
   const from = readModelCard(dir);
   const arch = (a: BoNetConfig) => JSON.stringify([a.convLayers, a.head, a.deformAfter ?? null, a.batchNorm, !!a.sexHeads]);
   if (arch(from.architecture) !== arch(config)) throw new Error(`--init-weights: ${dir} has another architecture (${formatLayers(from.architecture.convLayers)}${from.architecture.sexHeads ? ' + sex heads' : ''}); give the same --layers/--sex/--head-filters.`);
+  if (from.architecture.cellWeights && !config.cellWeights) throw new Error(`--init-weights: ${dir} has learned cell weights; give --cell-weights too.`);
   const fromSplit = JSON.parse(readFileSync(join(dir, from.training.split.splitFile ?? 'split.json'), 'utf8')) as { validation: string[] };
   const sameVal = fromSplit.validation.length === split.validation.length && fromSplit.validation.every((id, k) => id === split.validation[k]);
   if (!sameVal) throw new Error(`--init-weights: ${dir} was trained on another split; its training set overlaps this run's validation set.`);
   if (Math.abs(from.output.scale - output.scale) > 1e-3 || Math.abs(from.output.offset - output.offset) > 1e-3) throw new Error(`--init-weights: ${dir} regresses another target scaling (offset ${from.output.offset}, scale ${from.output.scale}).`);
   const src = await loadModelFolder(dir);
-  net.setWeights(src.getWeights());
+  // Layer by layer, so a plain-mean model can seed a --cell-weights one (whose logit layer keeps its zero start).
+  for (const layer of src.layers) if (layer.weights.length) net.getLayer(layer.name).setWeights(layer.getWeights());
   src.dispose();
   const info = { from: dir, name: from.name, version: from.version, sha256: from.weights.map((w) => w.sha256), validationMae: from.validation.mae_months };
   log(`all weights initialised from ${dir} (${from.name} v${from.version}, validation MAE ${from.validation.mae_months})`);

@@ -7,12 +7,28 @@ export function rawToMonths(raw: Float32Array, spec: OutputSpec): Float32Array {
   return out;
 }
 
-/** The estimate is the plain mean of the map's cells (BoNet's fully-convolutional reading). */
+/** The estimate: the mean of the map's cells (BoNet's fully-convolutional reading), weighted by the
+ *  cells' learned weights when the map has them. */
 export function mapMean(map: AgeMap): number {
   if (map.months.length === 0) throw new Error('Empty age map.');
   let s = 0;
+  if (map.weights) {
+    for (let i = 0; i < map.months.length; i++) s += map.weights[i] * map.months[i];
+    return s;
+  }
   for (let i = 0; i < map.months.length; i++) s += map.months[i];
   return s / map.months.length;
+}
+
+/** Softmax of one image's cell logits: the weights of OutputSpec.reduce 'weighted'. Pure. */
+export function cellWeightsFromLogits(logits: Float32Array): Float32Array {
+  let max = -Infinity;
+  for (const v of logits) max = Math.max(max, v);
+  const w = new Float32Array(logits.length);
+  let sum = 0;
+  for (let i = 0; i < logits.length; i++) sum += w[i] = Math.exp(logits[i] - max);
+  for (let i = 0; i < w.length; i++) w[i] /= sum;
+  return w;
 }
 
 /** Output side of a valid conv stack: how many map cells an input side gives. */
@@ -44,6 +60,6 @@ export function readingForSex(e: Estimate, sex: ModelSex): Estimate {
   const { male, female } = e.bySex;
   const months = new Float32Array(male.map.months.length);
   for (let i = 0; i < months.length; i++) months[i] = (male.map.months[i] + female.map.months[i]) / 2;
-  const map = { rows: male.map.rows, cols: male.map.cols, months };
+  const map = { rows: male.map.rows, cols: male.map.cols, months, ...(male.map.weights ? { weights: male.map.weights } : {}) };
   return { ...e, boneAgeMonths: mapMean(map), map, sexUsed: 'average' };
 }

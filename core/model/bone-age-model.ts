@@ -4,7 +4,7 @@ import { preprocess } from '../pipeline/preprocess';
 import type { GrayImage, SampledImage } from '../pipeline/types';
 import { averageEstimates, TTA_SHIFT_SETS } from '../uncertainty/tta-estimate';
 import { shiftedPlanes } from '../uncertainty/tta';
-import { mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
+import { cellWeightsFromLogits, mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
 import type { Estimate, ModelCard, ModelSex } from './types';
 
 /** A loaded age model and its card: the one inference path for the page and the evaluate command. */
@@ -49,10 +49,14 @@ export class BoneAgeModel {
     const values = (await raw.data()) as Float32Array;
     raw.dispose();
     const per = rows * cols * channels;
+    // On a 'weighted' model the last channel holds the cells' confidence logits, not ages.
+    const weighted = this.card.output.reduce === 'weighted';
+    const ageChannels = weighted ? channels - 1 : channels;
     return planes.map((_, i) => {
-      const maps = splitChannels(values.subarray(i * per, (i + 1) * per), channels)
-        .map((m) => ({ rows, cols, months: rawToMonths(m, this.card.output) }));
-      if (!this.readsSex || channels !== 2) return { boneAgeMonths: mapMean(maps[0]), map: maps[0], sexUsed: 'none' };
+      const split = splitChannels(values.subarray(i * per, (i + 1) * per), channels);
+      const weights = weighted ? { weights: cellWeightsFromLogits(split[ageChannels]) } : {};
+      const maps = split.slice(0, ageChannels).map((m) => ({ rows, cols, months: rawToMonths(m, this.card.output), ...weights }));
+      if (!this.readsSex || ageChannels !== 2) return { boneAgeMonths: mapMean(maps[0]), map: maps[0], sexUsed: 'none' };
       const bySex = {
         male: { boneAgeMonths: mapMean(maps[0]), map: maps[0] },
         female: { boneAgeMonths: mapMean(maps[1]), map: maps[1] },

@@ -4,7 +4,8 @@ import type { BoNetConfig } from './types';
 
 /**
  * Builds BoNet as a fully-convolutional network: any H×W grayscale input → an age map
- * [B, h', w', 1] in standardised units (see OutputSpec). The mean of the map is the estimate.
+ * [B, h', w', c] in standardised units (see OutputSpec): one age channel, or one per sex, then with
+ * cellWeights a logit channel. The (weighted) mean of the map is the estimate.
  */
 export function buildBoNet(config: BoNetConfig, seed = 1): tfl.LayersModel {
   const input = tfl.input({ shape: [null, null, 1], name: 'radiograph' });
@@ -38,5 +39,18 @@ export function buildBoNet(config: BoNetConfig, seed = 1): tfl.LayersModel {
   const map = tfl.layers
     .conv2d({ name: 'age_map', filters: config.sexHeads ? 2 : 1, kernelSize: 1, kernelInitializer: tfl.initializers.glorotUniform({ seed: s++ }) })
     .apply(x) as tfl.SymbolicTensor;
-  return tfl.model({ inputs: input, outputs: map, name: 'bonet' });
+  if (!config.cellWeights) return tfl.model({ inputs: input, outputs: map, name: 'bonet' });
+  // Zero-initialised: every cell starts at weight 1/N, so the weighted model starts as the plain-mean one
+  // (and a plain-mean model's weights can seed it unchanged).
+  const logit = tfl.layers.conv2d({ name: CELL_LOGIT_LAYER, filters: 1, kernelSize: 1, kernelInitializer: 'zeros' }).apply(x) as tfl.SymbolicTensor;
+  const out = tfl.layers.concatenate({ name: 'map_and_logit', axis: -1 }).apply([map, logit]) as tfl.SymbolicTensor;
+  return tfl.model({ inputs: input, outputs: out, name: 'bonet' });
+}
+
+/** The 1×1 conv whose output is the cells' confidence logits (BoNetConfig.cellWeights). */
+export const CELL_LOGIT_LAYER = 'cell_logit';
+
+/** True when a built or loaded BoNet carries the cell-confidence channel. */
+export function hasCellWeights(net: tfl.LayersModel): boolean {
+  return net.layers.some((l) => l.name === CELL_LOGIT_LAYER);
 }

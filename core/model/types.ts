@@ -14,6 +14,10 @@ export interface BoNetConfig {
   /** Two output channels, 0 = the age if the child is a boy, 1 = if a girl: the child's sex enters as
    *  a choice of the last (1×1) layer, sharing everything before it (late fusion). Absent = one channel. */
   sexHeads?: boolean;
+  /** One more output channel, after the age channels: a logit per cell (a 1×1 conv on the fc features).
+   *  The estimate is then the softmax-weighted mean of the cells — a learned confidence — instead of the
+   *  plain mean (OutputSpec.reduce 'weighted'). Absent = plain mean. */
+  cellWeights?: boolean;
 }
 
 /** How the network's raw output becomes months: months = raw · scale + offset.
@@ -22,8 +26,9 @@ export interface OutputSpec {
   unit: 'months';
   scale: number;
   offset: number;
-  /** How the map becomes one estimate. */
-  reduce: 'mean';
+  /** How the map becomes one estimate: 'mean' = the plain mean of the cells; 'weighted' = the mean
+   *  weighted by softmax of the network's last output channel (BoNetConfig.cellWeights). */
+  reduce: 'mean' | 'weighted';
   /** True when the map has one channel per sex (channel 0 boy, 1 girl); see BoNetConfig.sexHeads. */
   bySex?: boolean;
   /** Test-time augmentation: the estimate (bone age and map) is the mean over the input plane and its
@@ -99,6 +104,9 @@ export interface AgeMap {
   cols: number;
   /** rows × cols, row-major, months. */
   months: Float32Array;
+  /** The cells' learned weights (rows × cols, summing to 1) on a model with OutputSpec.reduce 'weighted';
+   *  absent = every cell weighs 1/N. */
+  weights?: Float32Array;
 }
 
 /** The child's sex as the model reads it; null = not known. */

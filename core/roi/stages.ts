@@ -32,6 +32,11 @@ export interface StagePlan {
   pool: boolean;
 }
 
+const isLinear1x1 = (layer: tfl.layers.Layer): boolean => {
+  const cfg = layer.getConfig() as Record<string, unknown>;
+  return layer.getClassName() === 'Conv2D' && pair(cfg.kernelSize).every((k) => k === 1) && String(cfg.activation ?? 'linear') === 'linear';
+};
+
 const pair = (v: unknown): [number, number] => (Array.isArray(v) ? [Number(v[0]), Number(v[1] ?? v[0])] : [Number(v), Number(v)]);
 
 /**
@@ -50,8 +55,11 @@ export function planStages(model: tfl.LayersModel): StagePlan[] {
     const cls = layer.getClassName();
     const cfg = layer.getConfig() as Record<string, unknown>;
     if (cls === 'InputLayer' || cls === 'Dropout') continue;
+    // The output head may be two linear 1×1 convs side by side (age map and cell logits) joined by a
+    // Concatenate (BoNetConfig.cellWeights): output, not features.
+    if (cls === 'Concatenate' && plans.length && !last().relu) continue;
     if (cls === 'Conv2D') {
-      if (plans.length && !last().relu) fail(layer, 'a conv without ReLU may only come last');
+      if (plans.length && !last().relu && !(isLinear1x1(layer) && isLinear1x1(last().conv))) fail(layer, 'a conv without ReLU may only come last');
       if (pair(cfg.dilationRate ?? 1).some((d) => d !== 1)) fail(layer, 'dilated convolutions are not supported');
       if ((cfg.dataFormat ?? 'channelsLast') !== 'channelsLast') fail(layer, 'only channels-last is supported');
       if (cfg.padding !== 'same' && cfg.padding !== 'valid') fail(layer, `padding "${String(cfg.padding)}" is not supported`);

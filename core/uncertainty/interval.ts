@@ -46,9 +46,15 @@ export function spreadOf(values: ArrayLike<number>): number {
   return Math.sqrt(sq / n);
 }
 
-/** The age map's spread: the standard deviation of its cells, in months. */
+/** The age map's spread: the standard deviation of its cells, in months — weighted by the cells'
+ *  learned weights when the map has them (the spread around the estimate the weights make). */
 export function mapSpread(map: AgeMap): number {
-  return spreadOf(map.months);
+  if (!map.weights) return spreadOf(map.months);
+  let mean = 0;
+  for (let i = 0; i < map.months.length; i++) mean += map.weights[i] * map.months[i];
+  let sq = 0;
+  for (let i = 0; i < map.months.length; i++) sq += map.weights[i] * (map.months[i] - mean) ** 2;
+  return Math.sqrt(sq);
 }
 
 /** Which age band an estimate falls in: the number of edges at or below it. */

@@ -22,7 +22,10 @@ function meanMap(maps: AgeMap[]): AgeMap {
     if (m.rows !== rows || m.cols !== cols) throw new Error('averageEstimates: age maps of different sizes.');
     for (let i = 0; i < months.length; i++) months[i] += m.months[i] / maps.length;
   }
-  return { rows, cols, months };
+  if (!maps.every((m) => m.weights)) return { rows, cols, months };
+  const weights = new Float32Array(rows * cols);
+  for (const m of maps) for (let i = 0; i < weights.length; i++) weights[i] += m.weights![i] / maps.length;
+  return { rows, cols, months, weights };
 }
 
 function meanReading(readings: SexEstimate[]): SexEstimate {

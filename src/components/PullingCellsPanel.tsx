@@ -4,7 +4,7 @@ import './learned-rois.css';
 
 const signed = (x: number, digits = 1) => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 
-/** The age-map cells that pull the estimate most: largest |cell − mean|, with their share of the estimate. */
+/** The age-map cells that pull the estimate most: largest share of the estimate (weight × |cell − mean|). */
 export function PullingCellsPanel({ count = 5 }: { count?: number }) {
   const map = useStore((s) => currentCase(s)?.result?.estimate.map ?? null);
   if (!map) return null;
@@ -18,6 +18,7 @@ export function PullingCellsPanel({ count = 5 }: { count?: number }) {
             <th>Cell (row, col)</th>
             <th className="num">Reads</th>
             <th className="num">vs mean</th>
+            {map.weights && <th className="num">Weight</th>}
             <th className="num">Pull</th>
           </tr>
         </thead>
@@ -29,14 +30,17 @@ export function PullingCellsPanel({ count = 5 }: { count?: number }) {
               </td>
               <td className="num">{Math.round(c.months)} m</td>
               <td className="num">{signed(c.deltaMonths)} m</td>
+              {map.weights && <td className="num">{(map.weights[c.row * map.cols + c.col] * 100).toFixed(1)} %</td>}
               <td className="num">{signed(c.contributionMonths, 2)} m</td>
             </tr>
           ))}
         </tbody>
       </table>
       <p className="muted small">
-        The estimate is the mean of the {map.rows * map.cols} cells; a cell’s pull is (cell − mean) / {map.rows * map.cols}, how far the estimate would move if that cell read
-        the mean. Rows and columns count from the top left, as the hover readout does.
+        {map.weights
+          ? `The estimate is the weighted mean of the ${map.rows * map.cols} cells (weights the network learned); a cell’s pull is its weight × (cell − mean), how far the estimate would move if that cell read the mean.`
+          : `The estimate is the mean of the ${map.rows * map.cols} cells; a cell’s pull is (cell − mean) / ${map.rows * map.cols}, how far the estimate would move if that cell read the mean.`}{' '}
+        Rows and columns count from the top left, as the hover readout does.
       </p>
     </section>
   );

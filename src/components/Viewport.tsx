@@ -18,7 +18,7 @@ export function Viewport() {
   const overlayRef = useRef<HTMLCanvasElement>(null);
   const viewRef = useRef<CornerstoneView | null>(null);
   const [dragging, setDragging] = useState(false);
-  const [probe, setProbe] = useState<{ row: number; col: number; months: number } | null>(null);
+  const [probe, setProbe] = useState<{ row: number; col: number; months: number; weight?: number } | null>(null);
   // A case shown again is decoded again from its file, which may since have become unreadable.
   const [displayError, setDisplayError] = useState<{ imageId: string; message: string } | null>(null);
   const current = useStore(currentCase);
@@ -128,6 +128,7 @@ export function Viewport() {
         {probe && overlay.visible && imageId ? (
           <div className="probe" data-testid="probe">
             cell {probe.row + 1},{probe.col + 1}: {formatMonthsShort(probe.months)}
+            {probe.weight !== undefined ? `, weight ${(probe.weight * 100).toFixed(1)} %` : ''}
           </div>
         ) : null}
         {dragging ? <div className="drop-veil">Release to open</div> : null}

@@ -4,7 +4,10 @@ import type { ModelCard } from '../../core/model/types';
  *  reading for that part of the image, but the network learns only through the cells' mean, so a
  *  single cell is no age estimate; the card's measured per-cell error says by how much, when it has one. */
 export function mapCellText(card: ModelCard | null): string {
-  const base = 'Each cell is the network’s reading for that part of the image; the estimate is their mean.';
+  const weighted = card?.output?.reduce === 'weighted';
+  const base = weighted
+    ? 'Each cell is the network’s reading for that part of the image; the estimate is their mean, each cell weighted by a confidence the network learned (the cells it trusts count more).'
+    : 'Each cell is the network’s reading for that part of the image; the estimate is their mean.';
   const cells = card?.validation?.cell_mae_months;
   if (!cells) return `${base} The network learns only through the mean, so a single cell is not an age estimate of its own.`;
   return (

@@ -15,6 +15,8 @@ export function modelReadingText(card: ModelCard): { input: string; reading: str
   const { width, height, resample } = card.input;
   return {
     input: `${width}×${height} px, grayscale, whole image squashed (aspect ignored), ${RESAMPLING_TEXT[resample] ?? resample}`,
-    reading: card.output.tta ? TTA_TEXT[card.output.tta] : 'one pass of the network',
+    reading:
+      (card.output.tta ? TTA_TEXT[card.output.tta] : 'one pass of the network') +
+      (card.output.reduce === 'weighted' ? '; each reading the mean of the age map’s cells weighted by a confidence the network learned' : ''),
   };
 }

@@ -121,14 +121,16 @@ export class CornerstoneView {
   }
 
   /** Image pixel under a client (mouse) position, with the map cell there if a map is shown. */
-  probe(clientX: number, clientY: number): { row: number; col: number; months: number } | null {
+  probe(clientX: number, clientY: number): { row: number; col: number; months: number; weight?: number } | null {
     const state = this.overlayState;
     const image = this.displayedImage();
     if (!state || !image || image.imageId !== state.imageId) return null;
     const box = this.element.getBoundingClientRect();
     const p = cornerstone.canvasToPixel(this.element, { x: clientX - box.left, y: clientY - box.top });
     const cell = cellAt(p.x, p.y, state.map.rows, state.map.cols, image.width, image.height);
-    return cell ? { ...cell, months: state.map.months[cell.row * state.map.cols + cell.col] } : null;
+    if (!cell) return null;
+    const i = cell.row * state.map.cols + cell.col;
+    return { ...cell, months: state.map.months[i], ...(state.map.weights ? { weight: state.map.weights[i] } : {}) };
   }
 
   /** Forgets the image on screen (the case shown has none yet): the next show() always displays. */

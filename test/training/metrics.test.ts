@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellErrorSummary, regressionFigures, subgroupFigures } from '../../training/metrics';
+import { cellErrorSummary, cellWeightSummary, regressionFigures, subgroupFigures } from '../../training/metrics';
 
 describe('regressionFigures', () => {
   it('computes MAE, RMSE, bias and the fraction within 12 months', () => {
@@ -41,5 +41,18 @@ describe('cellErrorSummary', () => {
   it('refuses maps that do not match the cases', () => {
     expect(() => cellErrorSummary([[1, 2]], [1, 2])).toThrow();
     expect(() => cellErrorSummary([[1, 2], [1]], [1, 2])).toThrow();
+  });
+});
+
+describe('cellWeightSummary', () => {
+  it('gives the effective number of cells, the largest weight (medians) and the mean map in percent', () => {
+    const even = [0.25, 0.25, 0.25, 0.25];
+    const peaked = [0.7, 0.1, 0.1, 0.1];
+    const s = cellWeightSummary([even, peaked, peaked]);
+    expect(s.effective_cells_median).toBeCloseTo(1 / 0.52, 1); // 1 / (0.49 + 3·0.01)
+    expect(s.max_weight_median).toBe(0.7);
+    expect(s.mean_weight_percent).toEqual([55, 15, 15, 15]);
+    expect(cellWeightSummary([even]).effective_cells_median).toBe(4);
+    expect(() => cellWeightSummary([])).toThrow();
   });
 });

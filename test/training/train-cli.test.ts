@@ -56,6 +56,17 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(card.training.initWeights).toMatchObject({ from, sha256: before.weights.map((w: { sha256: string }) => w.sha256) });
   }, 240_000);
 
+  it('--cell-weights seeded from a plain-mean model starts as that model (zero logits: every cell 1/N)', () => {
+    const from = join(out, 'model');
+    const before = JSON.parse(readFileSync(join(from, 'model-card.json'), 'utf8'));
+    const weighted = join(dir, 'run-weighted');
+    const last = run('training/train.ts', ['--data', dir, '--out', weighted, '--epochs', '1', '--batch', '8', '--val-fraction', '0.25', '--lr', '0', '--cell-weights', '--init-weights', from]).trim().split('\n').pop()!;
+    expect(JSON.parse(last).last_val_mae_months).toBeCloseTo(before.validation.mae_months, 2);
+    const card = JSON.parse(readFileSync(join(weighted, 'model/model-card.json'), 'utf8'));
+    expect(card.architecture.cellWeights).toBe(true);
+    expect(card.output.reduce).toBe('weighted');
+  }, 240_000);
+
   it('--init-seed keeps the split and gives another initialisation (replicates for a study)', () => {
     // lr 0: the weights stay as initialised, so the two runs differ only by their initialisation.
     const common = ['--data', dir, '--epochs', '1', '--batch', '8', '--val-fraction', '0.25', '--lr', '0'];

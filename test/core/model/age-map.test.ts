@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapMean, mapSideFor, rawToMonths, readingForSex, splitChannels } from '../../../core/model/age-map';
+import { cellWeightsFromLogits, mapMean, mapSideFor, rawToMonths, readingForSex, splitChannels } from '../../../core/model/age-map';
 import type { Estimate } from '../../../core/model/types';
 import { DEFAULT_BONET } from '../../../core/model/constants';
 
@@ -10,6 +10,18 @@ describe('age map arithmetic', () => {
   it('takes the plain mean of the cells', () => {
     expect(mapMean({ rows: 2, cols: 2, months: Float32Array.from([100, 110, 120, 130]) })).toBe(115);
     expect(() => mapMean({ rows: 0, cols: 0, months: new Float32Array(0) })).toThrow();
+  });
+  it('weighs the cells by their learned weights when the map has them', () => {
+    const weights = Float32Array.from([0.5, 0.25, 0.25, 0]);
+    expect(mapMean({ rows: 2, cols: 2, months: Float32Array.from([100, 110, 120, 130]), weights })).toBeCloseTo(107.5, 5);
+  });
+  it('turns cell logits into weights that sum to 1 (softmax, stable for large logits)', () => {
+    const w = cellWeightsFromLogits(Float32Array.from([0, Math.log(3), 1000, 1000]));
+    expect(w.reduce((s, v) => s + v, 0)).toBeCloseTo(1, 6);
+    expect(Array.from(w)).toEqual([0, 0, 0.5, 0.5]);
+    const v = cellWeightsFromLogits(Float32Array.from([0, Math.log(3)]));
+    expect(v[0]).toBeCloseTo(0.25, 6);
+    expect(v[1]).toBeCloseTo(0.75, 6);
   });
   it('gives the default model a 10×10 map on a 100×100 input (≥ 6×6 asked)', () => {
     expect(mapSideFor(100, DEFAULT_BONET.convLayers, DEFAULT_BONET.head.kernel)).toBe(10);

@@ -41,3 +41,41 @@ describe('BoneAgeModel with one output channel per sex', () => {
     plain.dispose();
   });
 });
+
+describe('BoneAgeModel with learned cell weights (output.reduce "weighted")', () => {
+  const weightedCard = { name: 'w', input: THUMBNAIL_INPUT, output: { unit: 'months', scale: 10, offset: 120, reduce: 'weighted', bySex: true } } as unknown as ModelCard;
+
+  it('starts as the plain-mean model (zero logits) and reads the last channel as softmax weights once they move', async () => {
+    const plainNet = buildBoNet({ ...DEFAULT_BONET, sexHeads: true }, 5);
+    const net = buildBoNet({ ...DEFAULT_BONET, sexHeads: true, cellWeights: true }, 5);
+    expect(net.outputs[0].shape[3]).toBe(3);
+    for (const layer of plainNet.layers) if (layer.weights.length) net.getLayer(layer.name).setWeights(layer.getWeights());
+    const plain = new BoneAgeModel(plainNet, card(true));
+    const weighted = new BoneAgeModel(net, weightedCard);
+    const p = plane(7);
+    const [a] = await plain.estimatePlanes([p], ['male']);
+    const [b] = await weighted.estimatePlanes([p], ['male']);
+    expect(b.map.weights).toHaveLength(100);
+    expect(Math.max(...b.map.weights!) - Math.min(...b.map.weights!)).toBeLessThan(1e-7);
+    expect(Array.from(b.map.months)).toEqual(Array.from(a.map.months));
+    expect(b.boneAgeMonths).toBeCloseTo(a.boneAgeMonths, 4);
+
+    // Non-zero logits: the estimate is Σ softmax(logit)·age over the cells, read here from the raw output.
+    const logitLayer = net.getLayer('cell_logit');
+    const [k] = logitLayer.getWeights();
+    logitLayer.setWeights([tf.randomNormal(k.shape, 0, 0.3, 'float32', 3), tf.tensor1d([0.5])]);
+    const [c] = await weighted.estimatePlanes([p], ['female']);
+    const raw = tf.tidy(() => net.predict(tf.tensor4d(p.data, [1, 100, 100, 1])) as tf.Tensor4D);
+    const [, girl, logit] = tf.split(raw, 3, 3).map((t) => Array.from(t.dataSync()));
+    raw.dispose();
+    const e = logit.map(Math.exp);
+    const z = e.reduce((s, v) => s + v, 0);
+    const expected = girl.reduce((s, v, i) => s + (e[i] / z) * (v * 10 + 120), 0);
+    expect(c.boneAgeMonths).toBeCloseTo(expected, 3);
+    expect(Math.max(...c.map.weights!) / Math.min(...c.map.weights!)).toBeGreaterThan(1.5);
+    // Both sex readings share the one set of weights.
+    expect(c.bySex!.male.map.weights).toEqual(c.bySex!.female.map.weights);
+    plain.dispose();
+    weighted.dispose();
+  });
+});

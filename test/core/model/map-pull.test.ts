@@ -18,6 +18,16 @@ describe('pullingCells', () => {
     expect(mean(map.months) - mean(flattened)).toBeCloseTo(top[0].contributionMonths, 4);
   });
 
+  it('ranks by learned weight × deviation on a weighted map', () => {
+    // Weighted mean 0.5·100 + 0.4·130 + 0.1·160 = 118: pulls −9, +4.8, +4.2.
+    const map = { rows: 1, cols: 3, months: Float32Array.from([100, 130, 160]), weights: Float32Array.from([0.5, 0.4, 0.1]) };
+    const top = pullingCells(map, 3);
+    expect(top.map((c) => c.col)).toEqual([0, 1, 2]);
+    expect(top[0].contributionMonths).toBeCloseTo(-9, 4);
+    expect(top[2].deltaMonths).toBeCloseTo(42, 4);
+    expect(top[2].contributionMonths).toBeCloseTo(4.2, 4);
+  });
+
   it('returns at most the cells there are', () => {
     expect(pullingCells({ rows: 1, cols: 2, months: Float32Array.from([1, 2]) }, 5)).toHaveLength(2);
     expect(pullingCells({ rows: 1, cols: 2, months: Float32Array.from([1, 2]) }, 0)).toHaveLength(0);

@@ -110,11 +110,19 @@ describe.each(['cpu', 'wasm'] as const)('Deconvnet on %s', (backend) => {
     const outs = probe.predict(tf.tensor4d(x, [1, 100, 100, 1])) as tf.Tensor[];
     for (const [i, out] of outs.entries()) {
       expect(rec.layers[i].shape).toEqual(out.shape.slice(1));
-      const ref = await out.data();
+      const ref = (await out.data()) as Float32Array;
       const scale = ref.reduce((m, v) => Math.max(m, Math.abs(v)), 0); // no spread: conv1 has 160,000 values
       expect(maxAbsDiff(rec.layers[i].activation, ref) / scale).toBeLessThan(1e-4);
     }
     tf.dispose(outs);
+    net.dispose();
+    model.dispose();
+  });
+
+  it('follows a net with learned cell weights: the 1×1 logit conv and the Concatenate are output, not features', () => {
+    const model = buildBoNet({ ...DEFAULT_BONET, sexHeads: true, cellWeights: true }, 3);
+    const net = Deconvnet.fromLayersModel(model);
+    expect(net.layerNames).toEqual(['conv1', 'conv2', 'conv3', 'conv4', 'conv5', 'fc_conv']);
     net.dispose();
     model.dispose();
   });

@@ -44,6 +44,8 @@ describe('interval arithmetic', () => {
   it('spread is the population standard deviation (of the map cells)', () => {
     expect(spreadOf([2, 4, 4, 4, 5, 5, 7, 9])).toBe(2);
     expect(mapSpread({ rows: 1, cols: 2, months: Float32Array.from([10, 20]) })).toBe(5);
+    // Weighted: mean 0.75·10 + 0.25·20 = 12.5, variance 0.75·6.25 + 0.25·56.25 = 18.75.
+    expect(mapSpread({ rows: 1, cols: 2, months: Float32Array.from([10, 20]), weights: Float32Array.from([0.75, 0.25]) })).toBeCloseTo(Math.sqrt(18.75), 6);
   });
 
   it('covers about the nominal share of new cases when calibrated on exchangeable ones', () => {

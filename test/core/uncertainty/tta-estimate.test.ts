@@ -30,6 +30,12 @@ describe('averageEstimates', () => {
     expect(m.bySex!.female.boneAgeMonths).toBe(100);
     expect(m.boneAgeMonths).toBe(105);
   });
+  it('averages the learned cell weights too, when every map has them', () => {
+    const w = (...v: number[]) => ({ ...map(100, 120), weights: Float32Array.from(v) });
+    const m = averageEstimates([{ boneAgeMonths: 105, map: w(0.75, 0.25), sexUsed: 'none' }, { boneAgeMonths: 115, map: w(0.25, 0.75), sexUsed: 'none' }]);
+    expect(Array.from(m.map.weights!)).toEqual([0.5, 0.5]);
+    expect(averageEstimates([{ boneAgeMonths: 105, map: w(0.75, 0.25), sexUsed: 'none' }, { boneAgeMonths: 110, map: map(100, 120), sexUsed: 'none' }]).map.weights).toBeUndefined();
+  });
   it('refuses an empty list and maps of different sizes', () => {
     expect(() => averageEstimates([])).toThrow();
     expect(() => averageEstimates([{ boneAgeMonths: 1, map: map(1), sexUsed: 'none' }, { boneAgeMonths: 1, map: map(1, 2), sexUsed: 'none' }])).toThrow(/sizes/);

@@ -18,4 +18,10 @@ describe('mapCellText', () => {
       expect(text).not.toMatch(/off by/);
     }
   });
+
+  it('says the cells are weighted on a model with learned cell weights, and not otherwise', () => {
+    const weighted = { output: { reduce: 'weighted' } } as ModelCard;
+    expect(mapCellText(weighted)).toMatch(/weighted by a confidence the network learned/);
+    expect(mapCellText(card())).not.toMatch(/weighted/);
+  });
 });

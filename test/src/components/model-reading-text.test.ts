@@ -15,4 +15,11 @@ describe('modelReadingText', () => {
   it('says one pass when the card has no augmentation', () => {
     expect(modelReadingText(card('nearest-floor-center')).reading).toBe('one pass of the network');
   });
+
+  it('says the cells are weighted by a learned confidence on a "weighted" card', () => {
+    const c = card('area-average', 'axis1');
+    const weighted = { ...c, output: { tta: 'axis1', reduce: 'weighted' } } as unknown as ModelCard;
+    expect(modelReadingText(weighted).reading).toMatch(/^the mean of 5 readings.*weighted by a confidence the network learned$/);
+    expect(modelReadingText(c).reading).not.toMatch(/weighted/);
+  });
 });
