@@ -3,21 +3,28 @@
  * goes and how wide the network is. Each variant is a set of train.ts options on top of the study's
  * common ones; `table` renders the results as the report's markdown table.
  */
+import { DEFAULT_BONET } from '../core/model/constants';
+import { formatLayers } from './layers-spec';
+
 export interface ArchitectureVariant {
   name: string;
   description: string;
   trainArgs: string[];
 }
 
-const SHIPPED = '16x5p,32x3p,64x5p,128x3,128x3';
+/** The shipped trunk and head (DEFAULT_BONET) with every layer's filter count scaled by `factor`. */
+function width(factor: number): string[] {
+  const layers = DEFAULT_BONET.convLayers.map((l) => ({ ...l, filters: Math.round(l.filters * factor) }));
+  return ['--layers', formatLayers(layers), '--head-filters', String(Math.round(DEFAULT_BONET.head.filters * factor))];
+}
 
 export const ARCHITECTURE_VARIANTS: ArchitectureVariant[] = [
-  { name: 'none-1x', description: 'no deformation layer, the shipped width', trainArgs: ['--layers', SHIPPED, '--head-filters', '256'] },
-  { name: 'input-1x', description: 'deformation layer on the input', trainArgs: ['--layers', SHIPPED, '--head-filters', '256', '--deform-after', '-1'] },
+  { name: 'none-1x', description: 'no deformation layer, the shipped width', trainArgs: width(1) },
+  { name: 'input-1x', description: 'deformation layer on the input', trainArgs: [...width(1), '--deform-after', '-1'] },
   // "Before the last conv layer" = after conv4 of five (the head's fc_conv is the paper's fully-connected layer).
-  { name: 'before-last-1x', description: 'deformation layer before the last conv layer', trainArgs: ['--layers', SHIPPED, '--head-filters', '256', '--deform-after', '3'] },
-  { name: 'none-0.5x', description: 'no deformation layer, half the width', trainArgs: ['--layers', '8x5p,16x3p,32x5p,64x3,64x3', '--head-filters', '128'] },
-  { name: 'none-1.5x', description: 'no deformation layer, 1.5× the width', trainArgs: ['--layers', '24x5p,48x3p,96x5p,192x3,192x3', '--head-filters', '384'] },
+  { name: 'before-last-1x', description: 'deformation layer before the last conv layer', trainArgs: [...width(1), '--deform-after', String(DEFAULT_BONET.convLayers.length - 2)] },
+  { name: 'none-0.5x', description: 'no deformation layer, half the width', trainArgs: width(0.5) },
+  { name: 'none-1.5x', description: 'no deformation layer, 1.5× the width', trainArgs: width(1.5) },
 ];
 
 export interface VariantResult {

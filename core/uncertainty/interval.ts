@@ -34,27 +34,23 @@ export interface AgeInterval {
   coverage: number;
 }
 
-/** Standard deviation of a list of numbers (population form). */
-export function spreadOf(values: ArrayLike<number>): number {
+/** Standard deviation of a list of numbers (population form); with `weights` (summing to 1), the
+ *  weighted standard deviation around the weighted mean. */
+export function spreadOf(values: ArrayLike<number>, weights?: ArrayLike<number>): number {
   const n = values.length;
   if (n === 0) return 0;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += values[i];
-  const mean = s / n;
+  const w = (i: number) => (weights ? weights[i] : 1 / n);
+  let mean = 0;
+  for (let i = 0; i < n; i++) mean += w(i) * values[i];
   let sq = 0;
-  for (let i = 0; i < n; i++) sq += (values[i] - mean) ** 2;
-  return Math.sqrt(sq / n);
+  for (let i = 0; i < n; i++) sq += w(i) * (values[i] - mean) ** 2;
+  return Math.sqrt(sq);
 }
 
 /** The age map's spread: the standard deviation of its cells, in months — weighted by the cells'
  *  learned weights when the map has them (the spread around the estimate the weights make). */
 export function mapSpread(map: AgeMap): number {
-  if (!map.weights) return spreadOf(map.months);
-  let mean = 0;
-  for (let i = 0; i < map.months.length; i++) mean += map.weights[i] * map.months[i];
-  let sq = 0;
-  for (let i = 0; i < map.months.length; i++) sq += map.weights[i] * (map.months[i] - mean) ** 2;
-  return Math.sqrt(sq);
+  return spreadOf(map.months, map.weights);
 }
 
 /** Which age band an estimate falls in: the number of edges at or below it. */
