@@ -2,7 +2,7 @@
  * Is there a faster way from a dropped PNG `File` to its inflated rows than the page's (read the whole
  * file, then the browser's native inflate from memory)? Times, in headless Chromium on a 2000×2500
  * radiograph-like PNG (the bench case), side by side in one page, medians of --runs (12, first 2 dropped):
- *   read             File → bytes (file.arrayBuffer(), what readImageFile does)
+ *   read             File → bytes (file.arrayBuffer(), what the page did before its decode worker)
  *   native           IDAT bytes → rows by DecompressionStream fed from memory (decodePngFast's inflate)
  *   read_native      the two in sequence: the page's path
  *   streamed         file.stream() → a chunk-framing transform → DecompressionStream: read and inflate overlapped

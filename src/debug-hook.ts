@@ -4,6 +4,7 @@ import { useLocaliserStore } from './state/localiser-store';
 import { useQcStore } from './state/qc-store';
 import { useStore } from './state/store';
 import { loaderCounts } from './viewer/image-loader';
+import { pngDecodeCounts } from './decode-worker/png-worker-client';
 
 /** What the worklist adds to the read-only `window.__boneage` (documented in the README). */
 export interface WorklistHook {
@@ -15,6 +16,8 @@ export interface WorklistHook {
   images(): { held: number; sources: number };
   /** Load phases of the models that start beside the age model (a benchmark waits for them before its baseline). */
   sideModels(): { qc: string; localiser: string };
+  /** PNGs decoded by the decode worker, and those it handed back to be decoded on the page (src/decode-worker/). */
+  pngDecodes(): { worker: number; page: number };
 }
 
 /** Read-only numbers for tests and benchmarks: timings (src/perf/page-timings.ts) and worklist counts. Nothing here changes the page. */
@@ -35,6 +38,7 @@ export function installDebugHook(target: Window = window): void {
     },
     images: () => loaderCounts(),
     sideModels: () => ({ qc: useQcStore.getState().phase, localiser: useLocaliserStore.getState().phase }),
+    pngDecodes: () => pngDecodeCounts(),
   };
   installBoneAgeHook(target, worklist);
 }

@@ -18,13 +18,17 @@ export interface Recipe {
   crops: number;
   cropSize: number;
   shift: number;
+  /** Random rotation up to ± this many degrees (0 = none). */
+  rotate: number;
+  /** Random magnification in [1 − scale, 1 + scale] (0 = none). */
+  scale: number;
   /** 'standardised': regress (months − mean) / sd of the training labels; 'months': the label itself. */
   target: 'standardised' | 'months';
 }
 
 const DEFAULT: Recipe = {
   protocol: 'default', optimizer: 'adam', momentum: 0.9, lr: 2e-3, schedule: 'cosine', decay: 2e-4,
-  batch: 32, crops: 0, cropSize: 90, shift: 6, target: 'standardised',
+  batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised',
 };
 
 // target stays standardised: with raw months SGD at lr 0.002 diverges (training/README.md gives the run).
@@ -48,9 +52,13 @@ export function resolveRecipe(args: Record<string, string | number | boolean>): 
   pick('crops', 'crops');
   pick('cropSize', 'crop-size');
   pick('shift', 'shift');
+  pick('rotate', 'rotate');
+  pick('scale', 'scale');
   pick('target', 'target', ['standardised', 'months']);
   if (!Number.isInteger(r.batch) || r.batch < 1) throw new Error(`--batch must be a positive integer (got ${r.batch}).`);
   if (!Number.isInteger(r.crops) || r.crops < 0) throw new Error(`--crops must be 0 or a positive integer (got ${r.crops}).`);
+  if (!(r.rotate >= 0 && r.rotate <= 45)) throw new Error(`--rotate must be between 0 and 45 degrees (got ${r.rotate}).`);
+  if (!(r.scale >= 0 && r.scale < 0.5)) throw new Error(`--scale must be at least 0 and below 0.5 (got ${r.scale}).`);
   return r;
 }
 
@@ -66,6 +74,10 @@ export function describeOptimizer(r: Recipe): string {
 export function describeAugmentation(r: Recipe, width: number, height: number): string {
   const parts: string[] = [];
   if (r.crops > 0) parts.push(`${r.crops} uniformly spaced ${r.cropSize}×${r.cropSize} crops per ${width}×${height} image (rank-1 lattice offsets), each a training sample`);
+  if (r.rotate > 0 || r.scale > 0) {
+    const what = [r.rotate > 0 ? `rotation up to ±${r.rotate}°` : '', r.scale > 0 ? `magnification ${+(1 - r.scale).toFixed(3)}–${+(1 + r.scale).toFixed(3)}` : ''].filter(Boolean).join(' and ');
+    parts.push(`random ${what} about the centre (bilinear)`);
+  }
   if (r.shift > 0) parts.push(`random integer shift up to ±${r.shift} px (edge-replicated)`);
   return parts.length ? parts.join('; then ') : 'none';
 }

@@ -14,7 +14,7 @@ import { formatLayers, parseLayers } from './layers-spec';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { labelRange } from '../core/model/training-range';
 import { mulberry32, shuffleInPlace, stratifiedSplit } from './data/split';
-import { shiftedCopy } from './data/augment';
+import { affineCopy, shiftedCopy } from './data/augment';
 import { atomicFolder, loadModelFolder, readModelCard, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
@@ -29,7 +29,7 @@ import { fitKernelBank, type KernelFit, type KernelLayout, readKernelBankFile } 
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
-  'val-fraction': 'number', limit: 'number', shift: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
+  'val-fraction': 'number', limit: 'number', shift: 'number', rotate: 'number', scale: 'number', 'deform-after': 'number', 'no-batchnorm': 'boolean',
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
@@ -188,8 +188,14 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       const i = crops ? Math.floor(sample / crops.length) : sample;
       let src = train.x.subarray(i * plane, (i + 1) * plane);
       if (crops) src = cropPlane(src, spec.width, crops[sample % crops.length].x, crops[sample % crops.length].y, sampleW, sampleH, cropBuf);
-      shiftedCopy(src, sampleW, sampleH,
-        Math.round((rand() * 2 - 1) * maxShift), Math.round((rand() * 2 - 1) * maxShift), xBatch.subarray(b * samplePlane, (b + 1) * samplePlane));
+      const dx = Math.round((rand() * 2 - 1) * maxShift), dy = Math.round((rand() * 2 - 1) * maxShift);
+      const dst = xBatch.subarray(b * samplePlane, (b + 1) * samplePlane);
+      // Rotation and scale draw their own numbers only when asked for, so runs without them replay as before.
+      if (recipe.rotate > 0 || recipe.scale > 0) {
+        const angle = recipe.rotate > 0 ? (rand() * 2 - 1) * recipe.rotate * Math.PI / 180 : 0;
+        const scale = recipe.scale > 0 ? 1 + (rand() * 2 - 1) * recipe.scale : 1;
+        affineCopy(src, sampleW, sampleH, { angle, scale, dx, dy }, dst);
+      } else shiftedCopy(src, sampleW, sampleH, dx, dy, dst);
       yBatch[b] = (train.months[i] - targetOffset) / targetScale;
       maleBatch[b] = train.male[i] ? 1 : 0;
     }

@@ -1,5 +1,5 @@
 import { ImageDecodeError } from './decode/errors';
-import { sniffFormat } from './decode/sniff';
+import { sniffFormat, type Sniffed } from './decode/sniff';
 
 /** Largest file the page agrees to read: 128 MiB. The pixel budget (MAX_PIXELS, 50 MP) at 16 bits
  *  is 100 MB of uncompressed DICOM pixels, plus headers; PNG and JPEG are smaller still. A bigger
@@ -11,10 +11,10 @@ const HEAD_BYTES = 4096;
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(bytes < 10 * 2 ** 20 ? 1 : 0);
 
-/** Reads a picked or dropped file into memory once, after two cheap checks: its first bytes must
- *  look like something we may decode (a PDF or a GIF is named and refused unread), and its size
- *  must be within MAX_FILE_BYTES. Throws ImageDecodeError with a sentence for the reader. */
-export async function readImageFile(file: Blob, fileName?: string, maxBytes = MAX_FILE_BYTES): Promise<Uint8Array> {
+/** The two cheap checks made before a file is read: its first bytes must look like something we may
+ *  decode (a PDF or a GIF is named and refused unread), and its size must be within MAX_FILE_BYTES.
+ *  Returns what the head looks like; throws ImageDecodeError with a sentence for the reader. */
+export async function checkImageFile(file: Blob, fileName?: string, maxBytes = MAX_FILE_BYTES): Promise<Sniffed> {
   if (file.size === 0) throw new ImageDecodeError('empty', 'This file is empty (0 bytes).');
   const head = new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer());
   const sniffed = sniffFormat(head, fileName);
@@ -30,5 +30,5 @@ export async function readImageFile(file: Blob, fileName?: string, maxBytes = MA
       `This file is too large to open (${mb(file.size)} MB; the limit is ${mb(maxBytes)} MB). Please export a smaller image.`,
     );
   }
-  return new Uint8Array(await file.arrayBuffer());
+  return sniffed;
 }

@@ -1,4 +1,5 @@
 import { decodeImage } from '../../core/pipeline/decode';
+import { decodePngInWorker } from '../decode-worker/png-worker-client';
 import { preprocess } from '../../core/pipeline/preprocess';
 import type { InputSpec } from '../../core/pipeline/types';
 import { toCornerstoneImage } from '../viewer/to-cornerstone-image';
@@ -16,4 +17,10 @@ export async function warmUpPipeline(input: InputSpec): Promise<void> {
   const image = await decodeImage(TINY_PNG_FOR_TESTS(), 'warm-up.png');
   preprocess(image, input);
   toCornerstoneImage(image, 'boneage:warm-up');
+}
+
+/** Starts the PNG decode worker and runs the tiny PNG through it, so the first case finds the worker's
+ *  script loaded and its inflater started. Call it early: it overlaps the model's start-up. */
+export async function warmUpDecodeWorker(): Promise<void> {
+  await decodePngInWorker(new Blob([TINY_PNG_FOR_TESTS() as Uint8Array<ArrayBuffer>]));
 }

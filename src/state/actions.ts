@@ -1,13 +1,14 @@
 import type { BoneAgeModel } from '../../core/model';
 import { decodeImage, ImageDecodeError } from '../../core/pipeline/decode';
 import { checkMinimumSize } from '../../core/pipeline/min-size';
-import { readImageFile } from '../../core/pipeline/read-file';
+import { checkImageFile } from '../../core/pipeline/read-file';
+import { decodePngInWorker } from '../decode-worker/png-worker-client';
 import '../inference/codec-wasm-urls';
 import type { DecodedImage } from '../../core/pipeline/types';
 import { parseBackendParam } from '../inference/backend-choice';
 import { selectBackend } from '../inference/backend';
 import { buildBoneAgeModel, fetchVerifiedModel, warmUp } from '../inference/load-model';
-import { warmUpPipeline } from '../inference/warm-pipeline';
+import { warmUpDecodeWorker, warmUpPipeline } from '../inference/warm-pipeline';
 import { recordCase, recordReady, recordStartup, timeCase } from '../perf/page-timings';
 import { preprocess } from '../../core/pipeline/preprocess';
 import { forgetImage, imageIdFor, putDecodedImage } from '../viewer/image-loader';
@@ -38,6 +39,7 @@ export async function startModel(location: Location = window.location, base: str
   set({ phase: 'starting', requestedBackend: requested, backendNote: invalid ? `Unknown backend "${invalid}" in the address; choosing automatically.` : null });
   try {
     let t = performance.now();
+    const decodeWorkerWarm = warmUpDecodeWorker().catch((error) => console.warn('Decode worker warm-up failed:', error));
     // The model downloads and is checked while the backend starts (neither needs the other).
     const fetching = fetchVerifiedModel(base, new URLSearchParams(location.search).get('model'));
     fetching.catch(() => undefined); // a failure is reported below, where it is awaited
@@ -61,6 +63,7 @@ export async function startModel(location: Location = window.location, base: str
     t = performance.now();
     // Decode, preprocessing and viewer code run once on a tiny image, so the first real case is not the slow one.
     await warmUpPipeline(model.card.input).catch((error) => console.warn('Pipeline warm-up failed:', error));
+    await decodeWorkerWarm;
     recordStartup('warm_pipeline', t);
     set({ model, phase: 'ready' });
     recordReady();
@@ -211,10 +214,20 @@ async function workCase(c: OpenCase): Promise<void> {
 }
 
 async function readAndDecode(file: File, seq: number): Promise<DecodedImage> {
-  let bytes: Uint8Array;
   let t = performance.now();
+  let bytes: Uint8Array | null = null;
   try {
-    bytes = await readImageFile(file, file.name); // refuses what is too big or plainly not an image, unread
+    // Refuses what is too big or plainly not an image, unread.
+    const sniffed = await checkImageFile(file, file.name);
+    // A PNG is read and inflated by a worker while this thread unfilters its rows (src/decode-worker/).
+    const viaWorker = sniffed.kind === 'png' ? await decodePngInWorker(file) : null;
+    if (viaWorker && 'image' in viaWorker) {
+      recordCase(seq, 'read', t, viaWorker.readAt);
+      recordCase(seq, 'decode', viaWorker.readAt);
+      checkMinimumSize(viaWorker.image);
+      return viaWorker.image;
+    }
+    bytes = viaWorker?.bytes ?? new Uint8Array(await file.arrayBuffer());
   } catch (error) {
     if (error instanceof ImageDecodeError) throw error;
     throw new Error(`This file could not be read: ${messageOf(error)}`, { cause: error });

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
+import { makeHand16BitPng } from '../helpers/bad-inputs';
+import { makePng } from '../helpers/make-png';
 import { waitForSideModels } from './side-models';
 import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
 
@@ -10,6 +12,7 @@ type Hook = {
   numTensors(): number;
   startup(): Record<string, number>;
   caseTimings(seq: number): Record<string, number> | null;
+  pngDecodes(): { worker: number; page: number };
 };
 
 /** The read-only timings hook the benchmark reads (src/perf/page-timings.ts). */
@@ -55,6 +58,23 @@ describe.skipIf(mode === 'skip')('window.__boneage', () => {
     expect(t.estimate_ms).toBeGreaterThanOrEqual(t.inference_ms);
     // Only a few recent cases are kept.
     expect(await w.page.evaluate(() => (window as unknown as { __boneage: Hook }).__boneage.caseTimings(1))).toBeNull();
+  });
+
+  it('decodes gray PNGs in the decode worker and hands anything else back to the page', async () => {
+    const counts = () => w.page.evaluate(() => (window as unknown as { __boneage: Hook }).__boneage.pngDecodes());
+    const png = makeHandPng();
+    const start = await counts();
+    expect(start.worker).toBeGreaterThanOrEqual(1); // the warm-up's tiny PNG
+    expect((await pickFile(w.page, 'hand.png', png, 'image/png')).kind).toBe('result');
+    expect((await pickFile(w.page, 'hand16.png', makeHand16BitPng(), 'image/png')).kind).toBe('result');
+    expect(await counts()).toEqual({ worker: start.worker + 2, page: start.page });
+    // RGB and a cut-off file: declined by the worker, decoded (or refused with a reason) on the page.
+    const rgb = makePng({ width: 4, height: 3, data: Array.from({ length: 36 }, (_, i) => i * 7), channels: 3 });
+    expect((await pickFile(w.page, 'rgb.png', rgb, 'image/png')).kind).toBe('error'); // too small to be a radiograph
+    const cut = await pickFile(w.page, 'cut.png', png.subarray(0, png.length >> 1), 'image/png');
+    expect(cut.kind).toBe('error');
+    expect(cut.text).toMatch(/incomplete/);
+    expect(await counts()).toEqual({ worker: start.worker + 2, page: start.page + 2 });
   });
 
   it('cannot be replaced or changed by the page', async () => {

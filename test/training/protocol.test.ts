@@ -5,7 +5,7 @@ describe('resolveRecipe', () => {
   it('keeps train.ts\'s defaults without --protocol', () => {
     expect(resolveRecipe({})).toEqual({
       protocol: 'default', optimizer: 'adam', momentum: 0.9, lr: 2e-3, schedule: 'cosine', decay: 2e-4,
-      batch: 32, crops: 0, cropSize: 90, shift: 6, target: 'standardised',
+      batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised',
     });
     expect(describeAugmentation(resolveRecipe({}), 100, 100)).toBe('random integer shift up to ±6 px (edge-replicated)');
   });
@@ -20,6 +20,14 @@ describe('resolveRecipe', () => {
     expect(resolveRecipe({ protocol: 'paper', optimizer: 'adam', schedule: 'cosine' })).toMatchObject({ optimizer: 'adam', schedule: 'cosine', batch: 4 });
     expect(resolveRecipe({ crops: 10, shift: 0 })).toMatchObject({ protocol: 'default', crops: 10, shift: 0, optimizer: 'adam' });
     expect(resolveRecipe({ target: 'months' }).target).toBe('months');
+  });
+  it('adds rotation and scaling only when asked, and says so on the card', () => {
+    const r = resolveRecipe({ rotate: 10, scale: 0.1 });
+    expect(r).toMatchObject({ rotate: 10, scale: 0.1, shift: 6 });
+    expect(describeAugmentation(r, 100, 100)).toBe('random rotation up to ±10° and magnification 0.9–1.1 about the centre (bilinear); then random integer shift up to ±6 px (edge-replicated)');
+    expect(describeAugmentation(resolveRecipe({ rotate: 5 }), 100, 100)).toMatch(/^random rotation up to ±5° about the centre/);
+    expect(() => resolveRecipe({ rotate: 90 })).toThrow(/--rotate/);
+    expect(() => resolveRecipe({ scale: -0.1 })).toThrow(/--scale/);
   });
   it('refuses unknown values', () => {
     expect(() => resolveRecipe({ protocol: 'imagenet' })).toThrow(/--protocol/);

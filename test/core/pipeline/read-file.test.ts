@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ImageDecodeError } from '../../../core/pipeline/decode/errors';
-import { MAX_FILE_BYTES, readImageFile } from '../../../core/pipeline/read-file';
+import { MAX_FILE_BYTES, checkImageFile } from '../../../core/pipeline/read-file';
 import { makeHandDicom, makeHandPng } from '../../browser/fixtures';
 import { BIG_FILE_BYTES, makePdf, makeSparseFile } from '../../helpers/bad-inputs';
 
@@ -27,25 +27,27 @@ async function refusal(promise: Promise<unknown>): Promise<ImageDecodeError> {
   return error as ImageDecodeError;
 }
 
-describe('readImageFile', () => {
+describe('checkImageFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'boneage-read-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('returns the bytes of good files unchanged', async () => {
-    for (const bytes of [makeHandPng(), makeHandDicom()]) {
-      expect(await readImageFile(new Blob([new Uint8Array(bytes)]), 'x')).toEqual(bytes);
+  it('says what a good file looks like, having read only its head', async () => {
+    for (const [bytes, kind] of [[makeHandPng(), 'png'], [makeHandDicom(), 'dicom']] as const) {
+      const blob = new CountingBlob([new Uint8Array(bytes)]);
+      expect((await checkImageFile(blob, 'x')).kind).toBe(kind);
+      expect(blob.read).toBe(Math.min(4096, bytes.length));
     }
   });
 
   it('refuses an empty file', async () => {
-    expect((await refusal(readImageFile(new Blob([]), 'e.png'))).code).toBe('empty');
+    expect((await refusal(checkImageFile(new Blob([]), 'e.png'))).code).toBe('empty');
   });
 
   it('names and refuses a PDF after reading only its first 4 KiB', async () => {
     const pdf = new Uint8Array(1 << 20);
     pdf.set(makePdf());
     const blob = new CountingBlob([pdf]);
-    const error = await refusal(readImageFile(blob, 'report.pdf'));
+    const error = await refusal(checkImageFile(blob, 'report.pdf'));
     expect(error.message).toMatch(/^This is a PDF file, which is not supported/);
     expect(blob.read).toBe(4096);
   });
@@ -53,7 +55,7 @@ describe('readImageFile', () => {
   it('refuses a file over the limit from its size, reading only its head', async () => {
     const png = makeHandPng();
     const blob = new CountingBlob([new Uint8Array(png)]);
-    const error = await refusal(readImageFile(blob, 'hand.png', png.length - 1));
+    const error = await refusal(checkImageFile(blob, 'hand.png', png.length - 1));
     expect(error.code).toBe('too-large');
     expect(blob.read).toBe(4096);
   });
@@ -63,7 +65,7 @@ describe('readImageFile', () => {
     const blob = await openAsBlob(path); // backed by the file on disk, not by memory
     const before = process.memoryUsage();
     const t = performance.now();
-    const error = await refusal(readImageFile(blob, 'big.dcm'));
+    const error = await refusal(checkImageFile(blob, 'big.dcm'));
     const ms = performance.now() - t;
     const after = process.memoryUsage();
     expect(error.code).toBe('too-large');
@@ -75,7 +77,7 @@ describe('readImageFile', () => {
 
   it('refuses 200 MB of zeros with no DICOM-like name by sniffing, also unread', async () => {
     const path = makeSparseFile(join(dir, 'big.bin'), BIG_FILE_BYTES);
-    const error = await refusal(readImageFile(await openAsBlob(path), 'big.bin'));
+    const error = await refusal(checkImageFile(await openAsBlob(path), 'big.bin'));
     expect(error.code).toBe('unknown-format');
   });
 });
