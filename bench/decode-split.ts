@@ -13,27 +13,13 @@
  */
 import { chromium } from 'playwright-core';
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
+import { IDAT_PAYLOAD_JS } from './idat-payload-js';
 const runs = Number(process.argv[2] ?? 14);
 const png = makeRadiographLikePng(2000, 2500);
 const W = 2000, H = 2500;
 const workerCode = `
 const u32 = (b, at) => ((b[at] << 24) | (b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]) >>> 0;
-const idatPayload = () => {
-  let sig = 8, head = new Uint8Array(0), chunk = null;
-  return new TransformStream({ transform(data, ctl) {
-    let c = data;
-    while (c.length) {
-      if (sig) { const k = Math.min(sig, c.length); sig -= k; c = c.subarray(k); continue; }
-      if (chunk) {
-        if (chunk.left) { const k = Math.min(chunk.left, c.length); if (chunk.idat) ctl.enqueue(c.slice(0, k)); chunk.left -= k; c = c.subarray(k); continue; }
-        const k = Math.min(chunk.crc, c.length); chunk.crc -= k; c = c.subarray(k); if (!chunk.crc) chunk = null; continue;
-      }
-      const h = new Uint8Array(head.length + c.length); h.set(head); h.set(c, head.length);
-      if (h.length < 8) { head = h; c = c.subarray(c.length); continue; }
-      chunk = { idat: String.fromCharCode(...h.subarray(4, 8)) === 'IDAT', left: u32(h, 0), crc: 4 }; head = new Uint8Array(0); c = h.subarray(8);
-    }
-  } });
-};
+${IDAT_PAYLOAD_JS}
 const idatOf = (bytes) => { const parts = []; let total = 0;
     for (let at = 8; at + 8 <= bytes.length; ) { const len = u32(bytes, at); const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
       if (type === 'IDAT') { parts.push(bytes.subarray(at + 8, at + 8 + len)); total += len; } if (type === 'IEND') break; at += 12 + len; }

@@ -16,6 +16,7 @@ import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { makeRadiographLikePng } from '../test/helpers/synthetic-radiograph';
 import { parseArgs } from '../training/cli-args';
+import { IDAT_PAYLOAD_JS } from './idat-payload-js';
 
 const args = parseArgs(process.argv.slice(2), { runs: 'number' });
 const runs = Math.max(3, Number(args.runs ?? 12));
@@ -45,23 +46,7 @@ const pageCode = `(async (runs, rowBytes) => {
     if (off !== rowBytes) throw new Error('inflated ' + off + ' bytes, expected ' + rowBytes);
   };
   const fromMemory = (bytes) => new ReadableStream({ start(c) { c.enqueue(bytes); c.close(); } });
-  // PNG bytes in, IDAT payload out: skips the signature, chunk headers, other chunks and CRCs.
-  const idatPayload = () => {
-    let sig = 8, head = new Uint8Array(0), chunk = null;
-    return new TransformStream({ transform(data, ctl) {
-      let c = data;
-      while (c.length) {
-        if (sig) { const k = Math.min(sig, c.length); sig -= k; c = c.subarray(k); continue; }
-        if (chunk) {
-          if (chunk.left) { const k = Math.min(chunk.left, c.length); if (chunk.idat) ctl.enqueue(c.slice(0, k)); chunk.left -= k; c = c.subarray(k); continue; }
-          const k = Math.min(chunk.crc, c.length); chunk.crc -= k; c = c.subarray(k); if (!chunk.crc) chunk = null; continue;
-        }
-        const h = new Uint8Array(head.length + c.length); h.set(head); h.set(c, head.length);
-        if (h.length < 8) { head = h; c = c.subarray(c.length); continue; }
-        chunk = { idat: String.fromCharCode(...h.subarray(4, 8)) === 'IDAT', left: u32(h, 0), crc: 4 }; head = new Uint8Array(0); c = h.subarray(8);
-      }
-    } });
-  };
+  ${IDAT_PAYLOAD_JS}
   const t = { read: [], native: [], read_native: [], streamed: [], fflate_reused: [], fflate_fresh: [] };
   const file = () => new File([png], 'case.png', { type: 'image/png' });
   for (let i = 0; i < runs; i++) {
