@@ -10,6 +10,8 @@ export type WorkerPngResult = { image: DecodedImage; readAt: number } | { bytes:
 
 interface Pending {
   resolve(result: WorkerPngResult): void;
+  /** Fires when the worker has said nothing about this file for STALL_MS. */
+  watchdog: ReturnType<typeof setTimeout>;
   header?: PngHeader;
   sink?: GrayRowSink;
   readAt?: number;
@@ -21,12 +23,32 @@ let nextId = 1;
 const pending = new Map<number, Pending>();
 const counts = { worker: 0, page: 0 };
 
+/** A worker silent this long about a file it holds is given up on (terminated; its files go to the page's
+ *  decoders). Generous: the largest file the page accepts (128 MB) reads in a few seconds. */
+export const STALL_MS = 30_000;
+let stallMs = STALL_MS;
+
+/** For tests: a shorter stall limit, and a fresh worker on next use. */
+export function resetDecodeWorkerForTests(limitMs = STALL_MS): void {
+  worker?.terminate();
+  worker = undefined;
+  stallMs = limitMs;
+}
+
+function watch(): ReturnType<typeof setTimeout> {
+  return setTimeout(() => {
+    console.warn(`PNG decode worker silent for ${stallMs / 1000} s; decoding on the page from now on.`);
+    abandonWorker();
+  }, stallMs);
+}
+
 /** PNGs the worker decoded, and those it handed back (or could not take) for the page to decode. */
 export function pngDecodeCounts(): { worker: number; page: number } {
   return { ...counts };
 }
 
 function settle(p: Pending, result: WorkerPngResult): void {
+  clearTimeout(p.watchdog);
   counts['image' in result ? 'worker' : 'page']++;
   p.resolve(result);
 }
@@ -64,6 +86,8 @@ function abandonWorker(): void {
 function receive(message: PngDecodeMessage): void {
   const p = pending.get(message.id);
   if (!p) return;
+  clearTimeout(p.watchdog);
+  p.watchdog = watch();
   switch (message.type) {
     case 'header': {
       const { width, height, bitDepth } = message.header;
@@ -97,7 +121,7 @@ export function decodePngInWorker(file: Blob): Promise<WorkerPngResult> | null {
   if (!w) return null;
   const id = nextId++;
   return new Promise((resolve) => {
-    pending.set(id, { resolve });
+    pending.set(id, { resolve, watchdog: watch() });
     w.postMessage({ id, file });
   });
 }
