@@ -70,7 +70,8 @@ export class GrayRowSink {
     const o = this.y * this.width;
     const end = o + this.width;
     let min = this.min, max = this.max;
-    // Branches, not conditional moves: in a radiograph a new extreme is rare, so they predict well (≈3× faster).
+    // Branches, not conditional moves: in a radiograph a new extreme is rare, so they predict well (the whole
+    // sink 31.5 → 23.5 ms on the 2000×2500 bench radiograph in Node).
     if (this.bitDepth === 8) {
       const out = this.out;
       for (let i = o; i < end; i++) {
