@@ -2,11 +2,14 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { hasCellWeights } from '../core/model/bonet';
 
-/** The training objective: MSE between the mean of the age map (weighted by the learned cell weights on a
+/** What the training minimises per image: squared error (BoNet's MSE) or absolute error (L1, the figure we report). */
+export type LossKind = 'mse' | 'l1';
+
+/** The training objective: MSE (or with `kind` 'l1' the mean absolute error) between the mean of the age map (weighted by the learned cell weights on a
  *  model with a logit channel) and the standardised target.
  *  On a model with sex channels (0 boy, 1 girl), `male` (1/0 per image) picks each image's channel.
  *  Returns the loss and keeps the per-image predictions (caller disposes). */
-export function mapMeanLoss(net: tfl.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D, male?: tf.Tensor1D): { loss: tf.Scalar; pred: tf.Tensor1D } {
+export function mapMeanLoss(net: tfl.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D, male?: tf.Tensor1D, kind: LossKind = 'mse'): { loss: tf.Scalar; pred: tf.Tensor1D } {
   const out = net.apply(x, { training: true }) as tf.Tensor4D;
   const weighted = hasCellWeights(net);
   const ages = out.shape[3] - (weighted ? 1 : 0);
@@ -20,7 +23,8 @@ export function mapMeanLoss(net: tfl.LayersModel, x: tf.Tensor4D, y: tf.Tensor1D
   } else {
     pred = tf.keep(tf.reshape(reduced, [-1])) as tf.Tensor1D;
   }
-  return { loss: tf.losses.meanSquaredError(y, pred) as tf.Scalar, pred };
+  const loss = kind === 'l1' ? tf.losses.absoluteDifference(y, pred) : tf.losses.meanSquaredError(y, pred);
+  return { loss: loss as tf.Scalar, pred };
 }
 
 /** [B, h, w, ages + 1] → [B, ages]: each age channel's mean over the cells, weighted by the softmax of

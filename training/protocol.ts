@@ -24,11 +24,15 @@ export interface Recipe {
   scale: number;
   /** 'standardised': regress (months − mean) / sd of the training labels; 'months': the label itself. */
   target: 'standardised' | 'months';
+  /** The per-image error minimised: squared (BoNet's MSE) or absolute. */
+  loss: 'mse' | 'l1';
+  /** Decoupled weight decay on the conv kernels per unit of learning rate (AdamW's λ; 0 = none). */
+  weightDecay: number;
 }
 
 const DEFAULT: Recipe = {
   protocol: 'default', optimizer: 'adam', momentum: 0.9, lr: 2e-3, schedule: 'cosine', decay: 2e-4,
-  batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised',
+  batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised', loss: 'mse', weightDecay: 0,
 };
 
 // target stays standardised: with raw months SGD at lr 0.002 diverges (training/README.md gives the run).
@@ -55,9 +59,12 @@ export function resolveRecipe(args: Record<string, string | number | boolean>): 
   pick('rotate', 'rotate');
   pick('scale', 'scale');
   pick('target', 'target', ['standardised', 'months']);
+  pick('loss', 'loss', ['mse', 'l1']);
+  pick('weightDecay', 'weight-decay');
   if (!Number.isInteger(r.batch) || r.batch < 1) throw new Error(`--batch must be a positive integer (got ${r.batch}).`);
   if (!Number.isInteger(r.crops) || r.crops < 0) throw new Error(`--crops must be 0 or a positive integer (got ${r.crops}).`);
   if (!(r.rotate >= 0 && r.rotate <= 45)) throw new Error(`--rotate must be between 0 and 45 degrees (got ${r.rotate}).`);
+  if (!(r.weightDecay >= 0 && r.weightDecay < 1)) throw new Error(`--weight-decay must be at least 0 and below 1 (got ${r.weightDecay}).`);
   if (!(r.scale >= 0 && r.scale < 0.5)) throw new Error(`--scale must be at least 0 and below 0.5 (got ${r.scale}).`);
   return r;
 }
@@ -66,8 +73,9 @@ export function resolveRecipe(args: Record<string, string | number | boolean>): 
 export function describeOptimizer(r: Recipe): string {
   const opt = r.optimizer === 'adam' ? `Adam, ${r.schedule === 'cosine' ? 'peak ' : ''}lr ${r.lr}` : `SGD with momentum ${r.momentum}, lr0 ${r.lr}`;
   const sched = r.schedule === 'cosine' ? 'linear warm-up then cosine decay' : `decayed per mini-batch as lr0 / (1 + ${r.decay}·t)`;
-  const target = r.target === 'months' ? 'MSE on the label in months' : 'MSE on the standardised label';
-  return `${opt}, ${sched}; ${target}; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)${r.protocol === 'paper' ? ' [--protocol paper]' : ''}`;
+  const target = `${r.loss === 'l1' ? 'mean absolute error' : 'MSE'} on the ${r.target === 'months' ? 'label in months' : 'standardised label'}`;
+  const decay = r.weightDecay > 0 ? `, decoupled weight decay ${r.weightDecay} on the conv kernels (AdamW-style)` : '';
+  return `${opt}${decay}, ${sched}; ${target}; BatchNorm statistics recomputed over 1,280 training images after each epoch (precise BN)${r.protocol === 'paper' ? ' [--protocol paper]' : ''}`;
 }
 
 /** One line for the model card's training.augmentation. */

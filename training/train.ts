@@ -18,6 +18,7 @@ import { affineCopy, shiftedCopy } from './data/augment';
 import { atomicFolder, loadModelFolder, readModelCard, recoverAtomicFolder, saveModelFolder, writeModelCard } from './io/model-files';
 import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
+import { applyWeightDecay, decayedVariables } from './weight-decay';
 import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
 import { recalibrateOn, validateOn } from './validate';
@@ -33,7 +34,7 @@ const args = parseArgs(process.argv.slice(2), {
   backend: 'string', resume: 'boolean', workers: 'number', sex: 'boolean', layers: 'string', 'head-filters': 'number',
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
-  'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number', 'cell-weights': 'boolean',
+  'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number', 'cell-weights': 'boolean', loss: 'string', 'weight-decay': 'number',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -169,8 +170,9 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
 
 // ---- training loop --------------------------------------------------------------------------
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
-const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed) : null;
+const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed, 'bonet', recipe.loss) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
+const decayed = decayedVariables(net.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
 const rand = mulberry32(initSeed + 1000 * state.epoch);
 const xBatch = new Float32Array(batchSize * samplePlane);
 const cropBuf = new Float32Array(samplePlane);
@@ -199,7 +201,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       yBatch[b] = (train.months[i] - targetOffset) / targetScale;
       maleBatch[b] = train.male[i] ? 1 : 0;
     }
-    setLr(recipe.schedule === 'cosine' ? cosineWithWarmup(state.step, totalSteps, peakLr) : inverseTimeDecay(state.step, peakLr, recipe.decay));
+    const stepLr = recipe.schedule === 'cosine' ? cosineWithWarmup(state.step, totalSteps, peakLr) : inverseTimeDecay(state.step, peakLr, recipe.decay);
+    setLr(stepLr);
     let l: number;
     let p: Float32Array;
     if (parallel) {
@@ -213,13 +216,14 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       const male = tf.tensor1d(maleBatch);
       let pred: tf.Tensor | undefined;
       const loss = optimizer.minimize(() => {
-        const r = mapMeanLoss(net, x, y, male);
+        const r = mapMeanLoss(net, x, y, male, recipe.loss);
         pred = r.pred;
         return r.loss;
       }, true)!;
       [l, p] = [(await loss.data())[0], (await pred!.data()) as Float32Array];
       tf.dispose([x, y, male, loss, pred!]);
     }
+    applyWeightDecay(decayed, stepLr, recipe.weightDecay);
     for (let b = 0; b < batchSize; b++) aeSum += Math.abs(p[b] - yBatch[b]) * targetScale;
     if (!Number.isFinite(l)) throw new Error(`Training diverged: loss ${l} at step ${state.step + 1} (lr ${lr.learningRate}). Lower --lr, or keep the standardised target.`);
     lossSum += l * batchSize;

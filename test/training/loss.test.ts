@@ -49,3 +49,13 @@ describe('mapMeanLoss', () => {
     expect(Math.max(...Array.from((await tf.abs(grads[kernel.name]).data()) as Float32Array))).toBeGreaterThan(0);
   });
 });
+
+describe('mapMeanLoss with kind l1', () => {
+  it('is the mean absolute error of the same predictions', async () => {
+    await tf.setBackend('cpu');
+    const x = tf.tensor4d([1, 1, 1, 1, 2, 2, 2, 2], [2, 2, 2, 1]);
+    const { loss, pred } = mapMeanLoss(twoChannelNet(), x, tf.tensor1d([0, 10]), tf.tensor1d([1, 0]), 'l1');
+    expect(Array.from(await pred.data())).toEqual([2, 6]);
+    expect((await loss.data())[0]).toBeCloseTo((2 + 4) / 2, 5);
+  });
+});

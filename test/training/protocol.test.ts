@@ -5,7 +5,7 @@ describe('resolveRecipe', () => {
   it('keeps train.ts\'s defaults without --protocol', () => {
     expect(resolveRecipe({})).toEqual({
       protocol: 'default', optimizer: 'adam', momentum: 0.9, lr: 2e-3, schedule: 'cosine', decay: 2e-4,
-      batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised',
+      batch: 32, crops: 0, cropSize: 90, shift: 6, rotate: 0, scale: 0, target: 'standardised', loss: 'mse', weightDecay: 0,
     });
     expect(describeAugmentation(resolveRecipe({}), 100, 100)).toBe('random integer shift up to ±6 px (edge-replicated)');
   });
@@ -28,6 +28,14 @@ describe('resolveRecipe', () => {
     expect(describeAugmentation(resolveRecipe({ rotate: 5 }), 100, 100)).toMatch(/^random rotation up to ±5° about the centre/);
     expect(() => resolveRecipe({ rotate: 90 })).toThrow(/--rotate/);
     expect(() => resolveRecipe({ scale: -0.1 })).toThrow(/--scale/);
+  });
+  it('takes the L1 loss and decoupled weight decay only when asked, and says so on the card', () => {
+    const r = resolveRecipe({ loss: 'l1', 'weight-decay': 0.02 });
+    expect(r).toMatchObject({ loss: 'l1', weightDecay: 0.02, optimizer: 'adam' });
+    expect(describeOptimizer(r)).toMatch(/^Adam, peak lr 0.002, decoupled weight decay 0.02 on the conv kernels \(AdamW-style\), .*; mean absolute error on the standardised label;/);
+    expect(describeOptimizer(resolveRecipe({}))).toMatch(/; MSE on the standardised label;/);
+    expect(() => resolveRecipe({ loss: 'huber' })).toThrow(/--loss must be one of mse, l1/);
+    expect(() => resolveRecipe({ 'weight-decay': -1 })).toThrow(/--weight-decay/);
   });
   it('refuses unknown values', () => {
     expect(() => resolveRecipe({ protocol: 'imagenet' })).toThrow(/--protocol/);

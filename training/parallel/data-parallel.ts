@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import type { BoNetConfig } from '../../core/model/types';
+import type { LossKind } from '../loss';
 import type { FromWorker, ToWorker, WorkerModel } from './messages';
 
 /**
@@ -14,10 +15,10 @@ import type { FromWorker, ToWorker, WorkerModel } from './messages';
 export class DataParallel {
   private constructor(private readonly workers: Worker[]) {}
 
-  static async start(count: number, config: BoNetConfig, seed: number, model: WorkerModel = 'bonet'): Promise<DataParallel> {
+  static async start(count: number, config: BoNetConfig, seed: number, model: WorkerModel = 'bonet', loss: LossKind = 'mse'): Promise<DataParallel> {
     const workers = Array.from({ length: count }, () => new Worker(new URL('./grad-worker-entry.mjs', import.meta.url)));
     const dp = new DataParallel(workers);
-    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed, model })));
+    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed, model, loss })));
     return dp;
   }
 

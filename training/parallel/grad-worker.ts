@@ -21,7 +21,11 @@ port.on('message', async (m: ToWorker) => {
       if (m.model === 'r1') {
         net = r1Model();
         lossOf = (model, x, y) => r1Loss(model, x, y);
-      } else net = buildBoNet(m.config, m.seed);
+      } else {
+        net = buildBoNet(m.config, m.seed);
+        const kind = m.loss ?? 'mse';
+        lossOf = (model, x, y, male) => mapMeanLoss(model, x, y, male, kind);
+      }
       send({ kind: 'ready' });
     } else if (m.kind === 'step') {
       const model = net!;

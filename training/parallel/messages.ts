@@ -1,11 +1,12 @@
 import type { BoNetConfig } from '../../core/model/types';
+import type { LossKind } from '../loss';
 
 /** The network a worker trains: BoNet (`config`), or the R1 benchmark workload (config ignored). */
 export type WorkerModel = 'bonet' | 'r1';
 
 /** Main → worker. */
 export type ToWorker =
-  | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string; model?: WorkerModel }
+  | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string; model?: WorkerModel; loss?: LossKind }
   | { kind: 'step'; weights: Float32Array[]; x: Float32Array; y: Float32Array; male: Float32Array; n: number; height: number; width: number }
   | { kind: 'stop' };
 

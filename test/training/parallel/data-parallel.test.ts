@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 describe('data-parallel gradients over worker threads', () => {
-  it('equal the in-process full-batch gradients (no BatchNorm, no dropout)', () => {
+  it.each(['mse', 'l1'])('equal the in-process full-batch gradients (no BatchNorm, no dropout; %s loss)', (kind) => {
     // Worker threads need tsx's loader, so the check runs as its own tsx process.
-    const out = execFileSync(join('node_modules', '.bin', 'tsx'), ['test/helpers/data-parallel-check.ts'], { encoding: 'utf8' });
+    const out = execFileSync(join('node_modules', '.bin', 'tsx'), ['test/helpers/data-parallel-check.ts', kind], { encoding: 'utf8' });
     const r = JSON.parse(out.trim().split('\n').pop()!);
     expect(r.vars).toBeGreaterThan(5);
     expect(r.maxRelDiff).toBeLessThan(1e-4);
