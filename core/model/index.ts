@@ -5,3 +5,4 @@ export { BoneAgeModel } from './bone-age-model';
 export { cellWeightsFromLogits, mapMean, rawToMonths, mapSideFor, readingForSex, splitChannels } from './age-map';
 export { DEFAULT_BONET, THUMBNAIL_INPUT } from './constants';
 export type * from './types';
+export { ENSEMBLE_MEAN_LAYER, ensembleMembers, roiNetwork } from './ensemble';

@@ -65,6 +65,22 @@ export interface WeightFile {
   sha256: string;
 }
 
+/** One network of an ensemble model, as its own card described it when it was combined. */
+export interface EnsembleMember {
+  name: string;
+  version: string;
+  /** The trunk, as train.ts's --layers spells it, and the head's filters. */
+  layers: string;
+  headFilters: number;
+  parameters: number;
+  /** Its own validation MAE (months), with its card's test-time augmentation. */
+  validationMae: number;
+  /** SHA-256 of its weight files when combined. */
+  sha256: string[];
+  /** Its training, as its card said (epochs, optimizer, augmentation, command when recorded). */
+  training: string;
+}
+
 /** Everything a reader or a researcher needs to know about a shipped model. */
 export interface ModelCard {
   name: string;
@@ -73,7 +89,9 @@ export interface ModelCard {
   description: string;
   intendedUse: string;
   limitations: string[];
-  architecture: BoNetConfig & { parameters: number; mapCellsFor100: [number, number] };
+  /** An ensemble's card (training/combine.ts) describes its first member here, with every member's
+   *  parameters counted and the members listed in `ensemble`. */
+  architecture: BoNetConfig & { parameters: number; mapCellsFor100: [number, number]; ensemble?: EnsembleMember[] };
   input: InputSpec;
   output: OutputSpec;
   training: {

@@ -48,6 +48,12 @@ export function ModelCardPanel() {
         <dd>{reading.input}</dd>
         <dt>Reading</dt>
         <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>{reading.reading}</dd>
+        {reading.networks ? (
+          <>
+            <dt>Networks</dt>
+            <dd data-testid="model-networks">{reading.networks}</dd>
+          </>
+        ) : null}
       </dl>
       {card.intendedUse || card.limitations?.length ? (
         <details>

@@ -1,4 +1,4 @@
-import type { BoneAgeModel } from '../../core/model';
+import { roiNetwork, type BoneAgeModel } from '../../core/model';
 import { Deconvnet, learnedRois, planStages } from '../../core/roi';
 import { useRoisStore } from './rois-store';
 import { decodedImage } from '../viewer/image-loader';
@@ -10,7 +10,8 @@ const deconvnets = new WeakMap<BoneAgeModel, Deconvnet>();
 function deconvnetFor(model: BoneAgeModel): Deconvnet {
   let net = deconvnets.get(model);
   if (!net) {
-    net = Deconvnet.fromLayersModel(model.net);
+    // An ensemble's ROIs are its first network's (core/model/ensemble.ts); the card panel says so.
+    net = Deconvnet.fromLayersModel(roiNetwork(model.net));
     deconvnets.set(model, net);
   }
   return net;
@@ -21,7 +22,7 @@ function deconvnetFor(model: BoneAgeModel): Deconvnet {
 export function roiLayersOf(model: BoneAgeModel | null): string[] {
   if (!model) return [];
   try {
-    return planStages(model.net).map((p) => p.name);
+    return planStages(roiNetwork(model.net)).map((p) => p.name);
   } catch {
     return [];
   }

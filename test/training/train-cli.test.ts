@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -100,6 +100,29 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(card.training.workers).toBe(2);
     const history = JSON.parse(readFileSync(join(out2, 'checkpoint/state.json'), 'utf8')).history;
     expect(history[1].tensors).toBe(history[0].tensors); // no per-step tensors left on the main thread
+  }, 240_000);
+
+  it('combine makes one ensemble model whose estimate is the mean of its members\' (and refuses members with other validation ids)', () => {
+    const members = [join(out, 'model'), join(dir, 'seed-b', 'model')];
+    const ens = join(dir, 'ensemble');
+    const last = JSON.parse(run('training/combine.ts', ['--models', members.join(','), '--out', ens, '--data', dir]).trim().split('\n').pop()!);
+    expect(last.members).toBe(2);
+    const card = JSON.parse(readFileSync(join(ens, 'model-card.json'), 'utf8'));
+    expect(card.architecture.ensemble.map((m: { sha256: string[] }) => m.sha256)).toEqual(
+      members.map((m) => JSON.parse(readFileSync(join(m, 'model-card.json'), 'utf8')).weights.map((w: { sha256: string }) => w.sha256)));
+    expect(card.validation.mae_months).toBeCloseTo(last.mae_months, 5);
+    const predictions = (model: string) => new Map(run('training/evaluate.ts', ['--model', model, '--csv', csv, '--images', images, '--split', join(ens, 'split.json'), '--predictions', '--tta', 'none'])
+      .trim().split('\n').map((l) => JSON.parse(l)).filter((o) => 'id' in o).map((o) => [o.id, o.predicted as number]));
+    const [p1, p2, pe] = [...members, ens].map(predictions);
+    expect(pe.size).toBeGreaterThan(5);
+    for (const [id, v] of pe) expect(v).toBeCloseTo((p1.get(id)! + p2.get(id)!) / 2, 1);
+    expect([...pe].some(([id]) => Math.abs(p1.get(id)! - p2.get(id)!) > 0.5)).toBe(true); // the members do differ
+
+    const other = join(dir, 'other-split');
+    cpSync(members[1], other, { recursive: true });
+    const split = JSON.parse(readFileSync(join(other, 'split.json'), 'utf8'));
+    writeFileSync(join(other, 'split.json'), JSON.stringify({ train: split.train.slice(1), validation: [...split.validation, split.train[0]] }));
+    expect(() => run('training/combine.ts', ['--models', `${members[0]},${other}`, '--out', join(dir, 'ensemble-refused'), '--data', dir])).toThrow(/validation ids/);
   }, 240_000);
 
   it('evaluate prints the contract JSON as its last line, for images of any size', () => {
