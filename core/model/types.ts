@@ -73,7 +73,7 @@ export interface EnsembleMember {
   layers: string;
   headFilters: number;
   parameters: number;
-  /** Its own validation MAE (months), with its card's test-time augmentation. */
+  /** Its own validation MAE (months) as its card recorded it (with that card's test-time augmentation, if any). */
   validationMae: number;
   /** SHA-256 of its weight files when combined. */
   sha256: string[];
