@@ -17,11 +17,13 @@ export async function writeUntrainedModel(dir: string, base: ModelCard, sexHeads
   const config = { ...DEFAULT_BONET, sexHeads };
   const net = buildBoNet(config, seed);
   const weights = await saveModelFolder(net, dir);
+  // One network: the shipped card's ensemble members (if any) are not this model's.
+  const { ensemble: _members, ...architecture } = base.architecture;
   const card: ModelCard = {
     ...base,
     name: sexHeads ? 'bonet-sexheads-test' : 'bonet-nosex-test',
     description: 'Untrained BoNet, for tests only.',
-    architecture: { ...base.architecture, ...config },
+    architecture: { ...architecture, ...config },
     // A small scale keeps the untrained readings near the offset (inside the training range).
     output: { ...base.output, scale: 10, bySex: sexHeads },
     weights,
@@ -33,27 +35,33 @@ export async function writeUntrainedModel(dir: string, base: ModelCard, sexHeads
 /**
  * A copy of the built page (`dist`) whose default model folder (`models/<modelPath>`) holds the files
  * of `modelDir` instead. The build pins every model file's SHA-256 into its scripts (see
- * src/inference/pinned-files.ts), so the copy's pins are re-written to the new files' hashes, as a
- * build with that model in public/models/ would have them. Returns the copy's root; the caller removes it.
+ * src/inference/pinned-files.ts), so the copy's pins for that folder are re-written to the new files
+ * (names and hashes: the new model may have another number of shards), as a build with that model in
+ * public/models/ would have them. Returns the copy's root; the caller removes it.
  */
 export function pageCopyWithModel(dist: string, modelPath: string, modelDir: string): string {
   const root = mkdtempSync(join(tmpdir(), 'boneage-sexheads-'));
   cpSync(dist, root, { recursive: true });
   const folder = join(root, 'models', modelPath);
-  const oldPins = new Map(filesUnder(folder).map((f) => [f.slice(folder.length + 1), sha256(readFileSync(f))]));
   rmSync(folder, { recursive: true, force: true });
   cpSync(modelDir, folder, { recursive: true });
-  const replacements: Array<[string, string]> = [];
-  for (const name of readdirSync(folder)) {
-    const before = oldPins.get(name);
-    if (!before) throw new Error(`The built model has no ${name} to stand in for (it has ${[...oldPins.keys()].join(', ')}).`);
-    replacements.push([before, sha256(readFileSync(join(folder, name)))]);
-  }
+  const prefix = `${modelPath.replace(/\/+$/, '')}/`;
+  const pins = readdirSync(folder)
+    .sort()
+    .map((name) => `${JSON.stringify(prefix + name)}:${JSON.stringify(sha256(readFileSync(join(folder, name))))},`)
+    .join('');
+  // One entry of the build's pin object for this folder, as the bundler writes it ("path":`hash` or "path":"hash").
+  const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const entry = new RegExp(`"${escaped}[^"]+":([\`"])[0-9a-f]{64}\\1,?`, 'g');
   let patched = 0;
   for (const file of filesUnder(root).filter((f) => f.endsWith('.js'))) {
     const text = readFileSync(file, 'utf8');
-    let next = text;
-    for (const [before, after] of replacements) next = next.split(before).join(after);
+    let first = true;
+    const next = text.replace(entry, () => {
+      if (!first) return '';
+      first = false;
+      return pins;
+    });
     if (next !== text) {
       writeFileSync(file, next);
       patched += 1;
