@@ -52,7 +52,6 @@ export async function startModel(location: Location = window.location, base: str
           ? `Passed over: ${selection.failures.map((f) => `${f.backend} (${f.reason})`).join('; ')}.`
           : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
-    void startQc(base); // quality control loads beside the age model, on the same backend
 
     const model = await buildBoneAgeModel(await fetching);
     recordStartup('load', t); // from the start of the download, which overlapped the backend's start
@@ -67,9 +66,13 @@ export async function startModel(location: Location = window.location, base: str
     recordStartup('warm_pipeline', t);
     set({ model, phase: 'ready' });
     recordReady();
+    // Quality control loads once the age model is ready, so it does not slow the page's start: it answers
+    // after the estimate anyway, and cases opened before it arrives are checked when it does (startQc).
+    void startQc(base);
   } catch (error) {
     console.error('Model start-up failed:', error);
     set({ phase: 'failed', modelError: `The model could not be loaded: ${messageOf(error)}` });
+    void startQc(base); // the quality check still reads cases without an age model
     return;
   }
   // Cases opened while the model was loading are waiting for it in workQueue.
