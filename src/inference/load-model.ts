@@ -5,6 +5,7 @@ import { BoneAgeModel } from '../../core/model';
 import type { ModelCard } from '../../core/model/types';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from './model-index';
 import { checkPinned } from './pinned-files';
+import { withZeroInitializers } from './zero-initializers';
 import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Fetches `url`; refuses errors and the HTML page that dev servers and SPA hosts send for missing files. */
@@ -143,7 +144,8 @@ async function buildNetwork(card: Pick<ModelCard, 'name'>, { modelJson, shards }
   try {
     net = await tfl.loadLayersModel(
       tf.io.fromMemory({
-        modelTopology: modelJson.modelTopology,
+        // The loaded weights replace every initial value: spare the random draws (zero-initializers.ts).
+        modelTopology: withZeroInitializers(modelJson.modelTopology),
         weightSpecs: modelJson.weightsManifest.flatMap((group) => group.weights),
         weightData: tf.io.concatenateArrayBuffers(shards),
         format: modelJson.format,

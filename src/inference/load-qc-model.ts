@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { QC_CLASSES } from '../../core/qc/classes';
 import { QcModel, type QcCard } from '../../core/qc/qc-model';
+import { withZeroInitializers } from './zero-initializers';
 import { checkWeightListing, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Where the QC classifier lives, relative to the page. */
@@ -46,7 +47,7 @@ export async function loadQcModel(pageBase: string): Promise<QcModel> {
   const problems = verifyWeights(paths, card.weights, measured);
   if (problems.length) throw new Error(integrityFailureMessage(card.name, problems));
   const net = await tfl.loadLayersModel(
-    tf.io.fromMemory({ modelTopology: modelJson.modelTopology, weightSpecs: manifest.flatMap((g) => g.weights), weightData: tf.io.concatenateArrayBuffers(shards) }),
+    tf.io.fromMemory({ modelTopology: withZeroInitializers(modelJson.modelTopology), weightSpecs: manifest.flatMap((g) => g.weights), weightData: tf.io.concatenateArrayBuffers(shards) }),
   );
   return new QcModel(net, card);
 }
