@@ -18,8 +18,11 @@ export function modelReadingText(card: ModelCard): { input: string; reading: str
   return {
     input: `${width}×${height} px, grayscale, whole image squashed (aspect ignored), ${RESAMPLING_TEXT[resample] ?? resample}`,
     reading:
-      (card.output.tta ? TTA_TEXT[card.output.tta] : 'one pass of the network') +
-      (members?.length ? `, each reading the mean of ${members.length} networks’ age maps` : '') +
+      (card.output.tta
+        ? TTA_TEXT[card.output.tta] + (members?.length ? `, each reading the mean of ${members.length} networks’ age maps` : '')
+        : members?.length
+          ? `one pass of each of the ${members.length} networks, their age maps averaged`
+          : 'one pass of the network') +
       (card.output.reduce === 'weighted' ? '; each reading the mean of the age map’s cells weighted by a confidence the network learned' : ''),
     ...(members?.length
       ? {

@@ -31,5 +31,8 @@ describe('modelReadingText', () => {
     expect(t.reading).toBe('the mean of 5 readings: the input as is and shifted by 1 px left, right, up and down (test-time augmentation), each reading the mean of 2 networks’ age maps');
     expect(t.networks).toBe('An ensemble of 2: a v1 (16x5p,32x3p, 0.57 M parameters, validation MAE 9.9 months alone); b v1 (24x3p,48x3, 1.10 M parameters, validation MAE 9.5 months alone). The learned ROIs show the first network’s features.');
     expect(modelReadingText(c).networks).toBeUndefined();
+    // Read in one pass (v5): each network once, not "the network".
+    const onePass = { ...ensemble, output: {} } as unknown as ModelCard;
+    expect(modelReadingText(onePass).reading).toBe('one pass of each of the 2 networks, their age maps averaged');
   });
 });
