@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +8,7 @@ import { decodeImage } from '../../core/pipeline/decode';
 import { combineModels } from '../../training/io/combine-models';
 import { saveModelFolder, writeModelCard } from '../../training/io/model-files';
 import { parseLayers } from '../../training/layers-spec';
-import { pageCopyWithModel } from '../helpers/untrained-model';
+import { builtModel, pageCopyWithModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandPng } from './fixtures';
 import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
@@ -26,10 +26,7 @@ describe.skipIf(mode === 'skip')('an ensemble model (npm run combine) as the pag
 
   beforeAll(async () => {
     await useBackend('cpu');
-    if (!existsSync(join(DIST, 'models/index.json'))) throw new Error(`The built page is missing (${DIST}). Run \`npx vite build\` first.`);
-    const index = JSON.parse(readFileSync(join(DIST, 'models/index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
-    const path = index.models.find((m) => m.name === index.default)!.path.replace(/\/$/, '');
-    const base = JSON.parse(readFileSync(join(DIST, 'models', path, 'model-card.json'), 'utf8')) as ModelCard;
+    const { path, base } = builtModel(DIST);
     const nets = [buildBoNet({ ...DEFAULT_BONET, sexHeads: true }, 11), buildBoNet({ ...DEFAULT_BONET, sexHeads: true, convLayers: parseLayers('8x3p,16x3,16x3p,32x3p,32x3') }, 12)];
     const ensemble = await combineModels(nets);
     modelDir = mkdtempSync(join(tmpdir(), 'bonet-ensemble-'));

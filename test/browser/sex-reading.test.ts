@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel } from '../../core/model';
-import type { ModelCard, ModelSex } from '../../core/model/types';
+import type { ModelSex } from '../../core/model/types';
 import { decodeImage } from '../../core/pipeline/decode';
 import { parseCsv } from '../helpers/parse-csv';
-import { pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
+import { builtModel, pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandDicom, makeHandPng } from './fixtures';
 import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
@@ -24,13 +24,6 @@ function femaleHandDicom(): Uint8Array {
 }
 
 /** The built page's default model: its folder below models/ and its card. */
-function builtModel(): { path: string; base: ModelCard } {
-  if (!existsSync(join(DIST, 'models/index.json'))) throw new Error(`The built page is missing (${DIST}). Run \`npx vite build\` first.`);
-  const index = JSON.parse(readFileSync(join(DIST, 'models/index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
-  const path = index.models.find((m) => m.name === index.default)!.path.replace(/\/$/, '');
-  return { path, base: JSON.parse(readFileSync(join(DIST, 'models', path, 'model-card.json'), 'utf8')) as ModelCard };
-}
-
 describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
   let h: Harness;
   let root: string;
@@ -42,7 +35,7 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
 
   beforeAll(async () => {
     await useBackend('cpu');
-    const { path, base } = builtModel();
+    const { path, base } = builtModel(DIST);
     modelDir = mkdtempSync(join(tmpdir(), 'bonet-sexheads-'));
     const { net, card } = await writeUntrainedModel(modelDir, base, true);
     const model = new BoneAgeModel(net, card);
@@ -141,7 +134,7 @@ describe.skipIf(mode === 'skip')('a model without sex channels', () => {
 
   it('shows no sex readings nor caution, keeps the bone age when a sex is chosen, and writes sex_used none', async () => {
     await useBackend('cpu');
-    const { path, base } = builtModel();
+    const { path, base } = builtModel(DIST);
     modelDir = mkdtempSync(join(tmpdir(), 'bonet-nosex-'));
     const { net, card } = await writeUntrainedModel(modelDir, base, false);
     const model = new BoneAgeModel(net, card);

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -30,6 +30,14 @@ export async function writeUntrainedModel(dir: string, base: ModelCard, sexHeads
   };
   writeModelCard(dir, card);
   return { net, card };
+}
+
+/** The built page's default model: its folder below `models/` and its card (the base of a test model's card). */
+export function builtModel(dist: string): { path: string; base: ModelCard } {
+  if (!existsSync(join(dist, 'models/index.json'))) throw new Error(`The built page is missing (${dist}). Run \`npx vite build\` first.`);
+  const index = JSON.parse(readFileSync(join(dist, 'models/index.json'), 'utf8')) as { default: string; models: Array<{ name: string; path: string }> };
+  const path = index.models.find((m) => m.name === index.default)!.path.replace(/\/$/, '');
+  return { path, base: JSON.parse(readFileSync(join(dist, 'models', path, 'model-card.json'), 'utf8')) as ModelCard };
 }
 
 /**
