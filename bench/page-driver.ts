@@ -58,6 +58,9 @@ export interface Drop {
   /** To the first animation frame after the result was in the DOM (when it can be painted). */
   frame_ms: number;
   stages: Record<string, number>;
+  /** The drop event's time and the case's number in the page (performance.now(); for timelines). */
+  drop_at: number;
+  seq: number;
 }
 
 /** Drops the case file on the viewer, as from the desktop; times it in the page, from the drop event to the result in the DOM. */
@@ -69,8 +72,8 @@ export async function dropCase(page: Page): Promise<Drop> {
     const dataTransfer = new DataTransfer();
     dataTransfer.items.add(new File([w.__benchCase as BlobPart], w.__benchCaseFile.name, { type: w.__benchCaseFile.type }));
     const nextFrame = () => new Promise<number>((ok) => requestAnimationFrame(() => ok(performance.now())));
+    let t0 = 0;
     const { e2e, frame } = await new Promise<{ e2e: number; frame: number }>((ok, fail) => {
-      let t0 = 0;
       const check = () => {
         if (document.querySelector(`[data-testid="bone-age"][data-seq="${seq}"]`)) {
           const t1 = performance.now();
@@ -89,7 +92,7 @@ export async function dropCase(page: Page): Promise<Drop> {
     // The image is drawn by cornerstone on an animation frame; give it two before reading the stages.
     await nextFrame();
     await nextFrame();
-    return { e2e_ms: e2e, frame_ms: frame, stages: w.__boneage.caseTimings(seq) ?? {} };
+    return { e2e_ms: e2e, frame_ms: frame, stages: w.__boneage.caseTimings(seq) ?? {}, drop_at: t0, seq };
   });
 }
 

@@ -6,7 +6,7 @@ import type { ModelCard } from '../../core/model/types';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from './model-index';
 import { checkPinned } from './pinned-files';
 import { withZeroInitializers } from './zero-initializers';
-import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
+import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, normaliseWeightPath, prefetchableShards, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Fetches `url`; refuses errors and the HTML page that dev servers and SPA hosts send for missing files. */
 async function fetchOk(url: URL, what: string, pinned = true): Promise<Response> {
@@ -48,11 +48,12 @@ function networkError(card: Pick<ModelCard, 'name'>, reason: string, cause?: unk
   return new ModelLoadError(`Could not load the network of model "${card.name}": ${reason.replace(/\.$/, '')}.`, { cause });
 }
 
-/** model.json, parsed and checked for the parts the page relies on. */
-async function fetchModelJson(card: Pick<ModelCard, 'name'>, url: URL): Promise<ModelJson> {
+/** model.json, parsed and checked for the parts the page relies on. `pending`: its download, when already
+ *  started (fetchJson of `url`). */
+async function fetchModelJson(card: Pick<ModelCard, 'name'>, url: URL, pending?: Promise<unknown>): Promise<ModelJson> {
   let json: unknown;
   try {
-    json = await fetchJson(url, 'network file');
+    json = await (pending ?? fetchJson(url, 'network file'));
   } catch (error) {
     throw networkError(card, error instanceof Error ? error.message : String(error), error);
   }
@@ -88,8 +89,11 @@ export async function fetchVerifiedModel(pageBase: string, wanted: string | null
   const entry = pickModel(parseModelIndex(await fetchJson(indexUrl, 'model list')), wanted);
   const dir = new URL(entry.path.endsWith('/') ? entry.path : `${entry.path}/`, indexUrl);
   const cardUrl = new URL('model-card.json', dir);
+  // The card and model.json are asked for together: one round trip fewer before the weights.
+  const modelJson = fetchJson(new URL('model.json', dir), 'network file');
+  modelJson.catch(() => undefined); // reported by fetchVerifiedNetwork, unless the card fails first
   const card = parseModelCard(await fetchJson(cardUrl, 'model card'), cardUrl.pathname);
-  return { card, ...(await fetchVerifiedNetwork(card, dir, pageBase)) };
+  return { card, ...(await fetchVerifiedNetwork(card, dir, pageBase, modelJson)) };
 }
 
 /** The build half: the checked weights in memory → the network on the current backend. */
@@ -103,14 +107,29 @@ export async function loadVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weig
   return buildNetwork(card, await fetchVerifiedNetwork(card, dir, pageBase));
 }
 
-/** Downloads a model folder's model.json and weight shards and checks every shard against the card. */
-async function fetchVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: unknown }, dir: URL, pageBase: string): Promise<Omit<VerifiedModel, 'card'>> {
+/** Downloads a model folder's model.json and weight shards and checks every shard against the card.
+ *  `pendingModelJson`: model.json's download, when the caller has already started it. */
+async function fetchVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: unknown }, dir: URL, pageBase: string, pendingModelJson?: Promise<unknown>): Promise<Omit<VerifiedModel, 'card'>> {
   // Web Crypto exists only in secure contexts (https, localhost); without it nothing can be checked.
   const subtle = (globalThis.crypto as Crypto | undefined)?.subtle as SubtleCrypto | undefined;
   if (!subtle) throw new ModelLoadError(insecureOriginMessage(card.name, globalThis.location?.origin ?? new URL(pageBase).origin));
 
   const modelUrl = new URL('model.json', dir);
-  const modelJson = await fetchModelJson(card, modelUrl);
+  // The shards the card lists are downloaded while model.json arrives (nothing the card does not vouch
+  // for); model.json must then list exactly them, or nothing is built.
+  const downloads = new Map<string, Promise<ArrayBuffer>>();
+  const download = (path: string) => {
+    let pending = downloads.get(path);
+    if (!pending) {
+      pending = downloadShard(card, new URL(path, modelUrl), path);
+      pending.catch(() => undefined); // awaited below, or not needed once the listing is refused
+      downloads.set(path, pending);
+    }
+    return pending;
+  };
+  for (const path of prefetchableShards(card.weights)) download(path);
+
+  const modelJson = await fetchModelJson(card, modelUrl, pendingModelJson);
   // Shards in the order tfjs expects the weight data: group by group, path by path.
   const shardPaths = modelJson.weightsManifest.flatMap((group) => group.paths);
   const cardWeights: unknown = card.weights;
@@ -122,20 +141,23 @@ async function fetchVerifiedNetwork(card: Pick<ModelCard, 'name'> & { weights?: 
   const shards: ArrayBuffer[] = [];
   const measured: MeasuredWeight[] = [];
   for (const path of shardPaths) {
-    const url = new URL(path, modelUrl);
-    const response = await fetchOk(url, `weight file ${path} of model "${card.name}"`, false);
-    let data: ArrayBuffer;
-    try {
-      data = await response.arrayBuffer();
-    } catch (error) {
-      throw new ModelLoadError(`Could not download the weight file ${path} of model "${card.name}" (${url.pathname}): ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
-    }
+    const data = await download(normaliseWeightPath(path));
     shards.push(data);
     measured.push({ path, bytes: data.byteLength, sha256: toHex(await subtle.digest('SHA-256', data)) });
   }
   const problems = verifyWeights(shardPaths, cardWeights, measured);
   if (problems.length > 0) throw new ModelLoadError(integrityFailureMessage(card.name, problems));
   return { modelJson, shards };
+}
+
+/** One weight shard's bytes. */
+async function downloadShard(card: Pick<ModelCard, 'name'>, url: URL, path: string): Promise<ArrayBuffer> {
+  const response = await fetchOk(url, `weight file ${path} of model "${card.name}"`, false);
+  try {
+    return await response.arrayBuffer();
+  } catch (error) {
+    throw new ModelLoadError(`Could not download the weight file ${path} of model "${card.name}" (${url.pathname}): ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+  }
 }
 
 /** The checked weights in memory → the network on the current backend. */

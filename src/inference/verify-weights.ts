@@ -49,6 +49,12 @@ function readCardWeights(cardWeights: unknown): { entries: WeightFile[]; problem
   return { entries, problems };
 }
 
+/** The card's weight files that may be downloaded before model.json confirms them: well-formed entries
+ *  naming a plain file beside model.json (never a URL, a path into another folder, or `..`). */
+export function prefetchableShards(cardWeights: unknown): string[] {
+  return readCardWeights(cardWeights).entries.map((e) => e.path).filter((path) => /^[\w-][\w.-]*$/.test(path));
+}
+
 /** Do model.json's shard list and the card's weight list name exactly the same files?
  *  Checked before any shard is downloaded. Returns one sentence fragment per problem. */
 export function checkWeightListing(manifestPaths: readonly string[], cardWeights: unknown): string[] {

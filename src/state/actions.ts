@@ -213,7 +213,14 @@ async function workCase(c: OpenCase): Promise<void> {
   }
   // The estimate first (shown greyed as 'checking' until QC answers), so QC does not delay the result.
   await estimateCase(seq, decoded);
+  // One event-loop turn first, so React shows the estimate before the quality check's work begins.
+  await nextTask();
   await assessCase(seq, decoded);
+}
+
+/** Resolves in a later task (not a microtask): whatever the browser queued meanwhile (a render) runs first. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 async function readAndDecode(file: File, seq: number): Promise<DecodedImage> {

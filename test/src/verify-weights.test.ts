@@ -2,12 +2,22 @@ import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadBoneAgeModel } from '../../src/inference/load-model';
 import { ModelLoadError } from '../../src/inference/model-index';
-import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, toHex, verifyWeights } from '../../src/inference/verify-weights';
+import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, prefetchableShards, toHex, verifyWeights } from '../../src/inference/verify-weights';
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 const A = { path: 'group1-shard1of2.bin', bytes: 4, sha256: sha('aaaa') };
 const B = { path: 'group1-shard2of2.bin', bytes: 2, sha256: sha('bb') };
 const paths = [A.path, B.path];
+
+describe('prefetchableShards', () => {
+  it('names only well-formed card entries that are plain files beside model.json', () => {
+    expect(prefetchableShards([A, { ...B, path: './group1-shard2of2.bin' }])).toEqual([A.path, B.path]);
+    const odd = ['../other/w.bin', 'https://elsewhere.example/w.bin', '..', '/w.bin', 'sub/w.bin'].map((path) => ({ ...A, path }));
+    expect(prefetchableShards(odd)).toEqual([]);
+    expect(prefetchableShards([{ path: 'w.bin' }])).toEqual([]); // no byte count or SHA-256
+    expect(prefetchableShards(undefined)).toEqual([]);
+  });
+});
 
 describe('checkWeightListing', () => {
   it('accepts a manifest and a card that name the same shards', () => {
@@ -121,6 +131,25 @@ describe('loadBoneAgeModel integrity check', () => {
     const error = (await loadBoneAgeModel('http://127.0.0.1/', null).catch((e: unknown) => e)) as Error;
     expect(error).toBeInstanceOf(ModelLoadError);
     expect(error.message).toMatch(/^Could not load the network of model "tiny"/);
+  });
+
+  it('asks for the card, model.json and the card\'s shards without waiting for one another', async () => {
+    const requested = serve(files(good));
+    // model.json answers only once the shard has been asked for (or after 2 s): loading one file after the other would wait.
+    const served = globalThis.fetch;
+    let modelJsonWaited = false;
+    const asked: string[] = [];
+    vi.stubGlobal('fetch', async (href: string) => {
+      asked.push(new URL(href).pathname);
+      if (new URL(href).pathname === '/models/tiny/model.json') {
+        for (let t = 0; t < 200 && !requested.includes('/models/tiny/w.bin'); t++) await new Promise((r) => setTimeout(r, 10));
+        modelJsonWaited = requested.includes('/models/tiny/w.bin');
+      }
+      return served(href);
+    });
+    await loadBoneAgeModel('http://127.0.0.1/', null).catch(() => undefined);
+    expect(modelJsonWaited).toBe(true);
+    expect(asked.slice(0, 3)).toEqual(['/models/index.json', '/models/tiny/model.json', '/models/tiny/model-card.json']);
   });
 
   it('refuses to load without Web Crypto (insecure origin)', async () => {
