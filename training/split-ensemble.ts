@@ -4,11 +4,14 @@
  * training cycle (--init-weights) or be re-combined when only the shipped ensemble survives.
  *   npm run split-ensemble -- --model public/models/bonet-rsna100 --out runs/members
  * writes runs/members/member-1, member-2, … Weights are float32 copies of what the folder holds (a float16
- * ensemble gives float16-rounded weights).
+ * ensemble gives float16-rounded weights). --resample sets the members' input resampling (default: the
+ * ensemble's); `combine` needs it equal to that of a network trained afresh (nearest-floor-center), which
+ * gives the same 100×100 thumbnails as the area-average a shipped card usually names.
  */
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
+import type { ModelCard } from '../core/model/types';
+import { RESAMPLINGS } from '../core/pipeline/preprocess';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { splitEnsemble } from './io/split-ensemble';
@@ -16,8 +19,10 @@ import { loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from 
 import { initTrainingRuntime } from './runtime';
 import { validateOn } from './validate';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', out: 'string', data: 'string' });
-if (!args.model || !args.out) throw new Error('Usage: split-ensemble --model <ensemble folder> --out <dir> [--data <RSNA folder>]');
+const args = parseArgs(process.argv.slice(2), { model: 'string', out: 'string', data: 'string', resample: 'string' });
+if (!args.model || !args.out) throw new Error('Usage: split-ensemble --model <ensemble folder> --out <dir> [--data <RSNA folder>] [--resample nearest-floor-center|area-average]');
+const resample = args.resample === undefined ? undefined : (String(args.resample) as ModelCard['input']['resample']);
+if (resample !== undefined && !RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
 const dir = String(args.model);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
 await initTrainingRuntime('wasm');
@@ -36,7 +41,7 @@ for (const [i, m] of members.entries()) {
   mkdirSync(out, { recursive: true });
   const weights = await saveModelFolder(m.net, out);
   const figures = await validateOn(m.net, validation, card.input, output);
-  writeModelCard(out, { ...m.card, output, validation: figures, weights });
+  writeModelCard(out, { ...m.card, input: { ...m.card.input, ...(resample ? { resample } : {}) }, output, validation: figures, weights });
   copyFileSync(join(dir, card.training.split.splitFile ?? 'split.json'), join(out, 'split.json'));
   process.stderr.write(`${out}: ${m.card.name} v${m.card.version} (${m.net.countParams()} parameters), validation MAE ${figures.mae_months} in one pass\n`);
 }
