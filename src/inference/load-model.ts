@@ -5,7 +5,7 @@ import { BoneAgeModel } from '../../core/model';
 import type { ModelCard } from '../../core/model/types';
 import { ModelLoadError, parseModelCard, parseModelIndex, pickModel } from './model-index';
 import { checkPinned } from './pinned-files';
-import { withZeroInitializers } from './zero-initializers';
+import { withZeroInitializers } from '../../core/model/zero-initializers';
 import { checkWeightListing, insecureOriginMessage, integrityFailureMessage, normaliseWeightPath, prefetchableShards, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Fetches `url`; refuses errors and the HTML page that dev servers and SPA hosts send for missing files. */

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { QC_CLASSES } from '../../core/qc/classes';
 import { QcModel, type QcCard } from '../../core/qc/qc-model';
-import { withZeroInitializers } from './zero-initializers';
+import { withZeroInitializers } from '../../core/model/zero-initializers';
 import { checkWeightListing, integrityFailureMessage, toHex, verifyWeights, type MeasuredWeight } from './verify-weights';
 
 /** Where the QC classifier lives, relative to the page. */

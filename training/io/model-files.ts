@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import type { ModelCard, WeightFile } from '../../core/model/types';
 import '../../core/model'; // registers the custom layer before any load
+import { withZeroInitializers } from '../../core/model/zero-initializers';
 
 /** Largest weight shard written; browsers and CDNs cope better with small files. */
 export const SHARD_BYTES = 4 * 1024 * 1024;
@@ -55,7 +56,8 @@ export async function loadModelFolder(dir: string): Promise<tfl.LayersModel> {
     const b = readFileSync(join(dir, p));
     return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
   });
-  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: json.modelTopology, weightSpecs: specs, weightData: tf.io.concatenateArrayBuffers(buffers) }));
+  // Zeros, not random draws, before the saved weights replace them all (core/model/zero-initializers.ts).
+  return tfl.loadLayersModel(tf.io.fromMemory({ modelTopology: withZeroInitializers(json.modelTopology), weightSpecs: specs, weightData: tf.io.concatenateArrayBuffers(buffers) }));
 }
 
 export function writeModelCard(dir: string, card: ModelCard): void {

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildBoNet, DEFAULT_BONET } from '../../../core/model';
-import { withZeroInitializers } from '../../../src/inference/zero-initializers';
+import { withZeroInitializers } from '../../../core/model/zero-initializers';
 import { saveModelFolder } from '../../../training/io/model-files';
 import { useBackend } from '../../helpers/tf-backends';
 
