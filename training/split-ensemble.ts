@@ -31,7 +31,8 @@ const card = readModelCard(dir);
 const ensemble = await loadModelFolder(dir);
 const members = await splitEnsemble(ensemble, card);
 // Each member's own validation figures (one pass), measured again on the ensemble's split.
-const split = JSON.parse(readFileSync(join(dir, card.training.split.splitFile ?? 'split.json'), 'utf8')) as { validation: string[] };
+const splitFile = join(dir, card.training.split.splitFile ?? 'split.json');
+const split = JSON.parse(readFileSync(splitFile, 'utf8')) as { validation: string[] };
 const byId = new Map(readLabels(join(dataDir, 'boneage-training-dataset.csv')).map((c) => [c.id, c]));
 const validation = loadPlaneSet(join(dataDir, 'boneage-training-dataset'), split.validation.map((id) => byId.get(id)!), card.input, 'validation');
 const { tta: _tta, ...output } = card.output;
@@ -42,6 +43,6 @@ for (const [i, m] of members.entries()) {
   const weights = await saveModelFolder(m.net, out);
   const figures = await validateOn(m.net, validation, card.input, output);
   writeModelCard(out, { ...m.card, input: { ...m.card.input, ...(resample ? { resample } : {}) }, output, validation: figures, weights });
-  copyFileSync(join(dir, card.training.split.splitFile ?? 'split.json'), join(out, 'split.json'));
+  copyFileSync(splitFile, join(out, 'split.json'));
   process.stderr.write(`${out}: ${m.card.name} v${m.card.version} (${m.net.countParams()} parameters), validation MAE ${figures.mae_months} in one pass\n`);
 }

@@ -23,7 +23,6 @@ function femaleHandDicom(): Uint8Array {
   ]);
 }
 
-/** The built page's default model: its folder below models/ and its card. */
 describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
   let h: Harness;
   let root: string;
