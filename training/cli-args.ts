@@ -1,3 +1,5 @@
+import type { InputSpec } from '../core/pipeline/types';
+import { RESAMPLINGS } from '../core/pipeline/preprocess';
 import { TTA_SHIFT_SETS, type TtaName } from '../core/uncertainty/tta-estimate';
 
 /** `--key value` and `--flag` parsing; unknown keys are refused so typos do not silently train the wrong thing. */
@@ -25,6 +27,13 @@ export function parseTtaOption(value: string): TtaName | undefined {
   if (value === 'none') return undefined;
   if (!Object.hasOwn(TTA_SHIFT_SETS, value)) throw new Error(`--tta must be one of ${Object.keys(TTA_SHIFT_SETS).join(', ')}, none.`);
   return value as TtaName;
+}
+
+/** `--resample <name>` (ship, split-ensemble) → the card's input.resample; refuses names the pipeline lacks. */
+export function parseResampleOption(value: string): InputSpec['resample'] {
+  const resample = value as InputSpec['resample'];
+  if (!RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
+  return resample;
 }
 
 /** Removes `--key value` from argv and returns the value (undefined when absent): for commands that

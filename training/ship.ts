@@ -10,9 +10,7 @@
  */
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs, parseTtaOption } from './cli-args';
-import type { ModelCard } from '../core/model/types';
-import { RESAMPLINGS } from '../core/pipeline/preprocess';
+import { parseArgs, parseResampleOption, parseTtaOption } from './cli-args';
 import { readModelCard, writeModelCard } from './io/model-files';
 import { quantizeModelFolder } from './io/quantize-folder';
 import { WEIGHT_QUANTIZATIONS, type WeightQuantization } from './io/quantize-weights';
@@ -29,8 +27,7 @@ rmSync(dest, { recursive: true, force: true });
 cpSync(String(args.model), dest, { recursive: true });
 const quantized = quantize ? quantizeModelFolder(dest, quantize) : null;
 if (args.resample) {
-  const resample = String(args.resample) as ModelCard['input']['resample'];
-  if (!RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
+  const resample = parseResampleOption(String(args.resample));
   writeModelCard(dest, { ...readModelCard(dest), input: { ...card.input, resample } });
 }
 if (tta) {

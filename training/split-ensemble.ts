@@ -10,9 +10,7 @@
  */
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ModelCard } from '../core/model/types';
-import { RESAMPLINGS } from '../core/pipeline/preprocess';
-import { parseArgs } from './cli-args';
+import { parseArgs, parseResampleOption } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { splitEnsemble } from './io/split-ensemble';
 import { loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
@@ -21,8 +19,7 @@ import { validateOn } from './validate';
 
 const args = parseArgs(process.argv.slice(2), { model: 'string', out: 'string', data: 'string', resample: 'string' });
 if (!args.model || !args.out) throw new Error('Usage: split-ensemble --model <ensemble folder> --out <dir> [--data <RSNA folder>] [--resample nearest-floor-center|area-average]');
-const resample = args.resample === undefined ? undefined : (String(args.resample) as ModelCard['input']['resample']);
-if (resample !== undefined && !RESAMPLINGS.includes(resample)) throw new Error(`--resample must be one of ${RESAMPLINGS.join(', ')}.`);
+const resample = args.resample === undefined ? undefined : parseResampleOption(String(args.resample));
 const dir = String(args.model);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
 await initTrainingRuntime('wasm');
