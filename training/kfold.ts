@@ -7,6 +7,9 @@
  * pass --workers 2 through for both cores). Per-fold lines go to stderr; the last stdout line is
  * {"folds":[…],"mean_mae_months","sd_mae_months"}. A fold's MAE is its last epoch's validation MAE
  * (best_mae_months, the best epoch on that same fold, is listed too but is optimistically selected).
+ * --resume continues an interrupted run: it is passed to every fold's train.ts, so a finished fold
+ * reports its figures from its checkpoint without training, the interrupted one continues after its
+ * last finished epoch, and the rest start afresh.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +22,6 @@ const take = (key: string) => takeOption(argv, key);
 const folds = Number(take('folds') ?? 5);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2 (got ${folds}).`);
 if (argv.includes('--fold')) throw new Error('kfold runs every fold itself; leave out --fold.');
-if (argv.includes('--resume')) throw new Error('kfold does not resume; run train.ts --folds K --fold k --resume for one fold.');
 const out = take('out') ?? join('runs', 'kfold');
 mkdirSync(out, { recursive: true });
 

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -43,6 +43,20 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const splits = [0, 1].map((k) => JSON.parse(readFileSync(join(out, `fold-${k}/split.json`), 'utf8')));
     expect(splits[0].validation).toEqual(splits[1].train); // two folds: each validates on the other's training cases
     expect(new Set([...splits[0].validation, ...splits[1].validation]).size).toBe(40);
+  }, 600_000);
+
+  it('kfold --resume reports finished folds without training them and trains the missing one', () => {
+    const out = join(dir, 'kfold');
+    const before = JSON.parse(readFileSync(join(out, 'kfold.json'), 'utf8'));
+    const fold0State = join(out, 'fold-0/checkpoint/state.json');
+    const [stateBefore, savedAt] = [readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs];
+    rmSync(join(out, 'fold-1'), { recursive: true }); // as if the run had died before fold 1 started
+    const summary = JSON.parse(run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--resume']).trim().split('\n').pop()!);
+    expect([readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs]).toEqual([stateBefore, savedAt]); // not trained again
+    expect(summary.folds[0]).toEqual(before.folds[0]);
+    expect(summary.folds[1].epochs).toBe(1);
+    expect(JSON.parse(readFileSync(join(out, 'fold-1/checkpoint/state.json'), 'utf8')).epoch).toBe(1);
+    expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);
   }, 600_000);
 
   it('evaluate --table prints the seven-row subgroup table before the JSON line', () => {
