@@ -27,6 +27,7 @@ import { describeAugmentation, describeOptimizer, resolveRecipe } from './protoc
 import { cropPlane, latticeCropOffsets } from './data/crops';
 import { foldSplit, stratifiedFolds } from './data/folds';
 import { fitKernelBank, type KernelFit, type KernelLayout, readKernelBankFile } from './init-kernels';
+import { resumeOptionDifferences, runDefiningOptions } from './resume-options';
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
@@ -101,13 +102,16 @@ const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train
 const lr = optimizer as unknown as { learningRate: number };
 // (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
 const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
-let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined, initWeights: undefined as Record<string, unknown> | undefined };
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined, initWeights: undefined as Record<string, unknown> | undefined, options: runDefiningOptions(args) as Record<string, string | number | boolean> | undefined };
 if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
   // Checkpoints written before dropout lost its seed would otherwise drop the same units every step.
   for (const l of net.layers) if (l.getClassName() === 'Dropout') (l as unknown as { seed?: number }).seed = undefined;
   state = JSON.parse(readFileSync(join(ckptDir, 'state.json'), 'utf8'));
+  if (!state.options) log('checkpoint: written before runs recorded their options; not checked against this command\'s');
+  const changed = state.options ? resumeOptionDifferences(state.options, args) : [];
+  if (changed.length) throw new Error(`--resume with options other than the run's own:\n  ${changed.join('\n  ')}\nResume with the first command's options, or start a new run (another --out; --init-weights to start from these weights).`);
   const opt = JSON.parse(readFileSync(join(ckptDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
   const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
   const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
