@@ -1,12 +1,13 @@
 /**
  * What a --resume must keep: the options that define a training run. A checkpoint records them when the
- * run starts; resuming with others (another --lr, --epochs, --layers, data …) would silently continue
+ * run starts; resuming with others (another --lr, --layers, --rotate, data …) would silently continue
  * a different run from its weights and optimizer state, so it is refused.
  */
 type Options = Record<string, string | number | boolean>;
 
-/** Options that may change between sittings: where and how fast it runs, not what it trains. */
-const FREE_ON_RESUME = new Set(['resume', 'out', 'workers', 'backend', 'keep-epochs']);
+/** Options that may change between sittings: where and how fast it runs, and --epochs (a run is
+ *  deliberately extended or cut short that way, e.g. `--resume --epochs 9` after epoch 6). */
+const FREE_ON_RESUME = new Set(['resume', 'out', 'workers', 'backend', 'keep-epochs', 'epochs']);
 
 /** The run-defining subset of parsed train.ts options, keys sorted (what state.json records). */
 export function runDefiningOptions(args: Options): Options {

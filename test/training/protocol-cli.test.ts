@@ -58,8 +58,8 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(JSON.parse(readFileSync(join(out, 'fold-1/checkpoint/state.json'), 'utf8')).epoch).toBe(1);
     expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);
     // Resuming with another recipe would continue a different run from these weights: refused, naming the change.
-    expect(() => run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '2', '--batch', '8', '--resume']))
-      .toThrow(/--epochs 1 at the start, 2 now/);
+    expect(() => run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--lr', '0.001', '--resume']))
+      .toThrow(/--lr \(not given\) at the start, 0.001 now/);
   }, 600_000);
 
   it('evaluate --table prints the seven-row subgroup table before the JSON line', () => {
