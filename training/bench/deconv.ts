@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-wasm';
-import { THUMBNAIL_INPUT } from '../../core/model';
+import { roiNetwork, THUMBNAIL_INPUT } from '../../core/model';
 import { decodeImage } from '../../core/pipeline/decode';
 import { preprocess } from '../../core/pipeline/preprocess';
 import type { SampledImage } from '../../core/pipeline/types';
@@ -27,7 +27,8 @@ await tf.ready();
 
 const card = readModelCard(dir);
 const model = await loadModelFolder(dir);
-const net = Deconvnet.fromLayersModel(model);
+// As the page does: an ensemble's ROIs are its first network's (core/model/ensemble.ts).
+const net = Deconvnet.fromLayersModel(roiNetwork(model));
 model.dispose();
 const image: SampledImage = args.image
   ? await decodeImage(new Uint8Array(readFileSync(String(args.image))), String(args.image))
