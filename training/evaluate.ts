@@ -51,7 +51,7 @@ const preds: number[] = [];
 const maps: Float32Array[] = [];
 const weights: Float32Array[] = [];
 const bar = new ProgressBar('evaluate', cases.length);
-const rows: Array<{ id: string; boneage: number; predicted: number }> = [];
+const rows: Array<{ id: string; boneage: number; predicted: number; male: boolean }> = [];
 for (const [i, c] of cases.entries()) {
   const bytes = new Uint8Array(readFileSync(join(String(args.images), `${c.id}.png`)));
   const img = await decodeImage(bytes, `${c.id}.png`);
@@ -60,7 +60,7 @@ for (const [i, c] of cases.entries()) {
   preds.push(boneAgeMonths);
   maps.push(map.months);
   if (map.weights) weights.push(map.weights);
-  rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100 });
+  rows.push({ id: c.id, boneage: c.boneAgeMonths, predicted: Math.round(boneAgeMonths * 100) / 100, male: c.male });
   if (i % 100 === 0) bar.update(i + 1, '');
 }
 bar.done('');

@@ -1,3 +1,7 @@
+import type { ValidationFigures } from '../core/model/types';
+import { regressionFigures, subgroupFigures } from './metrics';
+import type { PredictionRow } from './reports/compare-predictions';
+
 export interface FoldResult {
   fold: number;
   /** Validation MAE of the fold's last epoch (no selection on the fold). */
@@ -16,4 +20,18 @@ export function summariseFolds(folds: FoldResult[]): { folds: FoldResult[]; mean
   const sd = maes.length > 1 ? Math.sqrt(maes.reduce((a, v) => a + (v - mean) ** 2, 0) / (maes.length - 1)) : 0;
   const r = (v: number) => Math.round(v * 1000) / 1000;
   return { folds, mean_mae_months: r(mean), sd_mae_months: r(sd) };
+}
+
+/** The figures of the folds' out-of-fold estimates pooled (every case estimated once, by the model that
+ *  did not train on it): overall and by sex × age band. Each row must carry the sex; a case twice is refused. */
+export function pooledFigures(rows: PredictionRow[]): ValidationFigures {
+  if (rows.length === 0) throw new Error('pooledFigures: no estimates.');
+  const seen = new Set<string>();
+  for (const r of rows) {
+    if (seen.has(r.id)) throw new Error(`pooledFigures: case ${r.id} was estimated by two folds; the folds must not overlap.`);
+    seen.add(r.id);
+    if (typeof r.male !== 'boolean') throw new Error(`pooledFigures: case ${r.id} has no sex recorded.`);
+  }
+  const subgroups = subgroupFigures(rows.map((r) => ({ male: r.male!, boneAgeMonths: r.boneage, predicted: r.predicted })));
+  return { ...regressionFigures(rows.map((r) => r.predicted), rows.map((r) => r.boneage)), subgroups };
 }

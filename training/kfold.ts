@@ -5,15 +5,19 @@
  *   npm run --silent kfold -- --folds 5 [--out runs/kfold] [any train.ts option]
  * Each fold runs `tsx training/train.ts … --folds K --fold k --out <out>/fold-k` in turn (one at a time;
  * pass --workers 2 through for both cores). Per-fold lines go to stderr; the last stdout line is
- * {"folds":[…],"mean_mae_months","sd_mae_months"}. A fold's MAE is its last epoch's validation MAE
- * (best_mae_months, the best epoch on that same fold, is listed too but is optimistically selected).
+ * {"folds":[…],"mean_mae_months","sd_mae_months","pooled"}, after the subgroup table of the pooled
+ * out-of-fold estimates (each fold's <out>/fold-k/validation-predictions.jsonl). A fold's MAE is its last
+ * epoch's validation MAE (best_mae_months, the best epoch on that same fold, is listed too but is
+ * optimistically selected).
  * --resume continues an interrupted run: it is passed to every fold's train.ts, so a finished fold
  * reports its figures from its checkpoint without training, the interrupted one continues after its
  * last finished epoch, and the rest start afresh.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { summariseFolds, type FoldResult } from './kfold-summary';
+import { pooledFigures, summariseFolds, type FoldResult } from './kfold-summary';
+import { readPredictionFile } from './io/prediction-file';
+import { subgroupTable } from './subgroup-table';
 import { takeOption } from './cli-args';
 import { runTrain } from './run-train';
 
@@ -34,7 +38,12 @@ for (let k = 0; k < folds; k++) {
   results.push({ fold: k, mae_months: r.last_val_mae_months, best_mae_months: r.best_val_mae_months, epochs: r.epochs, model: r.model });
   process.stderr.write(`fold ${k + 1}/${folds}: validation MAE ${r.last_val_mae_months.toFixed(2)} months (last epoch; best epoch ${r.best_val_mae_months.toFixed(2)})\n`);
 }
-const summary = summariseFolds(results);
+// Every case was estimated once, by the fold model that did not train on it: pool those estimates.
+const oof = results.flatMap((f) => readPredictionFile(join(out, `fold-${f.fold}`)) ?? []);
+const pooled = pooledFigures(oof);
+const summary = { ...summariseFolds(results), pooled };
 writeFileSync(join(out, 'kfold.json'), JSON.stringify(summary, null, 2) + '\n');
 for (const f of results) console.log(`fold ${f.fold}: MAE ${f.mae_months.toFixed(2)} months`);
+console.log(`out-of-fold estimates of all ${pooled.n} cases, pooled (each fold's last epoch):`);
+console.log(subgroupTable(pooled, pooled.subgroups!));
 console.log(JSON.stringify(summary));

@@ -21,7 +21,8 @@ import { mapMeanLoss } from './loss';
 import { applyWeightDecay, decayedVariables } from './weight-decay';
 import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
-import { recalibrateOn, validateOn } from './validate';
+import { figuresOn, predictOn, recalibrateOn } from './validate';
+import { PREDICTIONS_FILE, writePredictionFile } from './io/prediction-file';
 import { cosineWithWarmup, inverseTimeDecay } from './schedule';
 import { describeAugmentation, describeOptimizer, resolveRecipe } from './protocol';
 import { cropPlane, latticeCropOffsets } from './data/crops';
@@ -178,6 +179,7 @@ const parallel = workers > 1 ? await DataParallel.start(workers, config, initSee
 if (parallel) log(`data-parallel over ${workers} worker threads`);
 const decayed = decayedVariables(net.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
 const rand = mulberry32(initSeed + 1000 * state.epoch);
+const validationRows = (preds: Float32Array) => split.validation.map((id, i) => ({ id, boneage: val.months[i], predicted: preds[i], male: val.male[i] }));
 const xBatch = new Float32Array(batchSize * samplePlane);
 const cropBuf = new Float32Array(samplePlane);
 const yBatch = new Float32Array(batchSize);
@@ -237,7 +239,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
   }
   // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
   recalibrateOn(net, train, spec);
-  const figures = await validateOn(net, val, spec, output);
+  const valPreds = await predictOn(net, val, spec, output);
+  const figures = figuresOn(valPreds, val);
   state.epoch = epoch + 1;
   state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });
   bar.done(`train MAE ${(aeSum / seen).toFixed(2)} | validation MAE ${figures.mae_months.toFixed(2)} RMSE ${figures.rmse_months.toFixed(2)} mo | tensors ${tensorsAtStart}→${tf.memory().numTensors}`);
@@ -252,6 +255,8 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     await saveModel(join(outDir, 'model'));
     log(`  saved best model (validation MAE ${figures.mae_months}) to ${join(outDir, 'model')}`);
   }
+  // Before the checkpoint: a kill between the two leaves this epoch to be redone, never a stale file.
+  writePredictionFile(outDir, validationRows(valPreds));
   // --keep-epochs: every epoch's weights as a model folder of its own, for `average` over the last few.
   if (args['keep-epochs']) await saveModel(join(outDir, `ckpt-${state.epoch}`));
   await atomicFolder(ckptDir, async (tmp) => {
@@ -265,6 +270,12 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
   });
 }
 await parallel?.stop();
+// A run finished before runs kept their validation estimates: read them once from the last checkpoint.
+if (!existsSync(join(outDir, PREDICTIONS_FILE)) && state.epoch > 0) {
+  const valPreds = await predictOn(net, val, spec, output);
+  writePredictionFile(outDir, validationRows(valPreds));
+  log(`validation estimates of epoch ${state.epoch} read from the checkpoint: MAE ${figuresOn(valPreds, val).mae_months} (recorded ${state.history[state.history.length - 1]?.valMae})`);
+}
 writeFileSync(join(outDir, 'history.json'), JSON.stringify(state.history, null, 2) + '\n');
 log(`done in ${Math.round((Date.now() - started) / 1000)} s; best validation MAE ${state.bestMae.toFixed(2)} months → ${join(outDir, 'model')}`);
 const last = state.history[state.history.length - 1];

@@ -4,7 +4,7 @@ import { BoneAgeModel } from '../core/model';
 import type { ModelCard, OutputSpec, ValidationFigures } from '../core/model/types';
 import type { InputSpec } from '../core/pipeline/types';
 import type { PlaneSet } from './data/rsna';
-import { regressionFigures } from './metrics';
+import { regressionFigures, subgroupFigures } from './metrics';
 import { recalibrateBatchNorm } from './precise-bn';
 
 /** Precise BN over the first `images` planes of a (training) set, in batches of 64. */
@@ -21,8 +21,9 @@ export function recalibrateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSp
   tf.dispose(batches);
 }
 
-/** Validation figures of a network on a plane set, through BoneAgeModel (the page's inference path). */
-export async function validateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, output: OutputSpec): Promise<ValidationFigures> {
+/** A network's estimate (months) for every plane of a set, through BoneAgeModel (the page's inference path),
+ *  each read with its own sex. */
+export async function predictOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, output: OutputSpec): Promise<Float32Array> {
   const m = new BoneAgeModel(net, { input: spec, output } as ModelCard);
   const plane = spec.width * spec.height;
   const preds = new Float32Array(set.months.length);
@@ -31,5 +32,16 @@ export async function validateOn(net: tfl.LayersModel, set: PlaneSet, spec: Inpu
     const planes = Array.from({ length: n }, (_, k) => ({ width: spec.width, height: spec.height, data: set.x.subarray((i + k) * plane, (i + k + 1) * plane) }));
     (await m.estimatePlanes(planes, planes.map((_, k) => (set.male[i + k] ? 'male' : 'female')))).forEach((e, k) => (preds[i + k] = e.boneAgeMonths));
   }
-  return regressionFigures(preds, set.months);
+  return preds;
+}
+
+/** The figures of estimates against a set's reference ages: overall and by sex × age band (as the card keeps them). */
+export function figuresOn(preds: ArrayLike<number>, set: Pick<PlaneSet, 'months' | 'male'>): ValidationFigures {
+  const subgroups = subgroupFigures(set.months.map((m, i) => ({ male: set.male[i], boneAgeMonths: m, predicted: preds[i] })));
+  return { ...regressionFigures(preds, set.months), subgroups };
+}
+
+/** Validation figures of a network on a plane set (predictOn, then figuresOn). */
+export async function validateOn(net: tfl.LayersModel, set: PlaneSet, spec: InputSpec, output: OutputSpec): Promise<ValidationFigures> {
+  return figuresOn(await predictOn(net, set, spec, output), set);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { summariseFolds } from '../../training/kfold-summary';
+import { pooledFigures, summariseFolds } from '../../training/kfold-summary';
 
 const fold = (k: number, mae: number) => ({ fold: k, mae_months: mae, best_mae_months: mae - 1, epochs: 3, model: `runs/fold-${k}/model` });
 
@@ -12,5 +12,28 @@ describe('summariseFolds', () => {
   });
   it('refuses no folds', () => {
     expect(() => summariseFolds([])).toThrow(/no folds/);
+  });
+});
+
+describe('pooledFigures', () => {
+  // Two folds' out-of-fold estimates: errors +6 and −6 (boys, 0–9 y), +12 and −24 (girls, 10–18 y).
+  const rows = [
+    { id: 'a', boneage: 60, predicted: 66, male: true },
+    { id: 'b', boneage: 100, predicted: 94, male: true },
+    { id: 'c', boneage: 150, predicted: 162, male: false },
+    { id: 'd', boneage: 180, predicted: 156, male: false },
+  ];
+  it('scores every case once, overall and by sex × age band', () => {
+    const p = pooledFigures(rows);
+    expect(p).toMatchObject({ n: 4, mae_months: 12, bias_months: -3, within_12_months: 0.75 });
+    expect(p.rmse_months).toBeCloseTo(Math.sqrt((36 + 36 + 144 + 576) / 4), 3);
+    expect(p.subgroups!['M 0-9y']).toMatchObject({ n: 2, mae_months: 6, bias_months: 0 });
+    expect(p.subgroups!['F 10-18y']).toMatchObject({ n: 2, mae_months: 18, bias_months: -6, within_12_months: 0.5 });
+    expect(p.subgroups!['F 0-9y']).toBeUndefined();
+  });
+  it('refuses a case estimated twice (overlapping folds) and a row without the sex', () => {
+    expect(() => pooledFigures([...rows, rows[0]])).toThrow(/case a was estimated by two folds/);
+    expect(() => pooledFigures([{ id: 'x', boneage: 1, predicted: 2 }])).toThrow(/case x has no sex/);
+    expect(() => pooledFigures([])).toThrow(/no estimates/);
   });
 });

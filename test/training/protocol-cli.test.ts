@@ -36,10 +36,16 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const out = join(dir, 'kfold');
     const lines = run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8']).trim().split('\n');
     const summary = JSON.parse(lines.pop()!);
-    expect(lines).toEqual([expect.stringMatching(/^fold 0: MAE \d+\.\d\d months$/), expect.stringMatching(/^fold 1: MAE \d+\.\d\d months$/)]);
+    expect(lines.slice(0, 3)).toEqual([expect.stringMatching(/^fold 0: MAE \d+\.\d\d months$/), expect.stringMatching(/^fold 1: MAE \d+\.\d\d months$/), 'out-of-fold estimates of all 40 cases, pooled (each fold\'s last epoch):']);
+    // Then the subgroup table of the pooled estimates: every case once, its MAE the folds' (20 cases each, rounded estimates).
+    expect(lines.filter((l) => /^\| (M|F|all) /.test(l))).toHaveLength(7);
+    expect(lines[lines.length - 1]).toMatch(new RegExp(`^\\| all \\| 40 \\| ${summary.pooled.mae_months.toFixed(1)} \\|`));
+    expect(summary.pooled.n).toBe(40);
     expect(summary.folds.map((f: { fold: number }) => f.fold)).toEqual([0, 1]);
     const maes = summary.folds.map((f: { mae_months: number }) => f.mae_months);
     expect(summary.mean_mae_months).toBeCloseTo((maes[0] + maes[1]) / 2, 2);
+    expect(Math.abs(summary.pooled.mae_months - (maes[0] + maes[1]) / 2)).toBeLessThan(0.006);
+    expect(readFileSync(join(out, 'fold-0/validation-predictions.jsonl'), 'utf8').trim().split('\n')).toHaveLength(20);
     const splits = [0, 1].map((k) => JSON.parse(readFileSync(join(out, `fold-${k}/split.json`), 'utf8')));
     expect(splits[0].validation).toEqual(splits[1].train); // two folds: each validates on the other's training cases
     expect(new Set([...splits[0].validation, ...splits[1].validation]).size).toBe(40);
@@ -51,9 +57,15 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const fold0State = join(out, 'fold-0/checkpoint/state.json');
     const [stateBefore, savedAt] = [readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs];
     rmSync(join(out, 'fold-1'), { recursive: true }); // as if the run had died before fold 1 started
+    rmSync(join(out, 'fold-0/validation-predictions.jsonl')); // as a fold trained before runs kept their estimates
     const summary = JSON.parse(run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--resume']).trim().split('\n').pop()!);
     expect([readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs]).toEqual([stateBefore, savedAt]); // not trained again
     expect(summary.folds[0]).toEqual(before.folds[0]);
+    // Fold 0's estimates were read again from its checkpoint: the same network as its last validation.
+    const fold0 = readFileSync(join(out, 'fold-0/validation-predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const fold0Mae = fold0.reduce((a, r) => a + Math.abs(r.predicted - r.boneage), 0) / fold0.length;
+    expect(Math.abs(fold0Mae - before.folds[0].mae_months)).toBeLessThan(0.006);
+    expect(summary.pooled.n).toBe(40);
     expect(summary.folds[1].epochs).toBe(1);
     expect(JSON.parse(readFileSync(join(out, 'fold-1/checkpoint/state.json'), 'utf8')).epoch).toBe(1);
     expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);

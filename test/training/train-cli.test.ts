@@ -25,6 +25,12 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(card.weights[0].sha256).toMatch(/^[0-9a-f]{64}$/);
     const split = JSON.parse(readFileSync(join(out, 'split.json'), 'utf8'));
     expect(split.train.length + split.validation.length).toBe(48);
+    // The card carries the figures by sex × age band (the page's table); the two bands hold every validation case.
+    expect(card.validation.subgroups['all 0-9y'].n + card.validation.subgroups['all 10-18y'].n).toBe(split.validation.length);
+    // The last epoch's estimates, one line per validation case (what kfold pools).
+    const preds = readFileSync(join(out, 'validation-predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    expect(preds.map((r: { id: string }) => r.id)).toEqual(split.validation);
+    expect(preds.every((r: { male: unknown }) => typeof r.male === 'boolean')).toBe(true);
     // Epoch 1 creates the optimizer's state; after that the live tensor count must not grow.
     const history = JSON.parse(readFileSync(join(out, 'checkpoint/state.json'), 'utf8')).history;
     expect(history[2].tensors).toBe(history[1].tensors);

@@ -5,6 +5,8 @@ export interface PredictionRow {
   id: string;
   boneage: number;
   predicted: number;
+  /** The child's sex, where the file records it (training runs' validation files do). */
+  male?: boolean;
 }
 
 /** The per-case lines of an `evaluate --predictions` output (its summary and any other line are skipped). */
