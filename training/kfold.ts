@@ -39,11 +39,13 @@ for (let k = 0; k < folds; k++) {
   process.stderr.write(`fold ${k + 1}/${folds}: validation MAE ${r.last_val_mae_months.toFixed(2)} months (last epoch; best epoch ${r.best_val_mae_months.toFixed(2)})\n`);
 }
 // Every case was estimated once, by the fold model that did not train on it: pool those estimates.
-const oof = results.flatMap((f) => readPredictionFile(join(out, `fold-${f.fold}`)) ?? []);
-const pooled = pooledFigures(oof);
+const perFold = results.map((f) => readPredictionFile(join(out, `fold-${f.fold}`)));
+const missing = results.filter((_, i) => !perFold[i]).map((f) => f.fold);
+if (missing.length === results.length) throw new Error(`No fold kept its validation estimates (${out}/fold-k/validation-predictions.jsonl); rerun with --resume to read them from the checkpoints.`);
+const pooled = pooledFigures(perFold.flatMap((rows) => rows ?? []));
 const summary = { ...summariseFolds(results), pooled };
 writeFileSync(join(out, 'kfold.json'), JSON.stringify(summary, null, 2) + '\n');
 for (const f of results) console.log(`fold ${f.fold}: MAE ${f.mae_months.toFixed(2)} months`);
-console.log(`out-of-fold estimates of all ${pooled.n} cases, pooled (each fold's last epoch):`);
+console.log(`out-of-fold estimates of ${missing.length ? `${pooled.n} cases (folds ${missing.join(', ')} kept none: rerun with --resume)` : `all ${pooled.n} cases`}, pooled (each fold's last epoch):`);
 console.log(subgroupTable(pooled, pooled.subgroups!));
 console.log(JSON.stringify(summary));
