@@ -4,11 +4,11 @@
  * and prints per-fold and mean MAE.
  *   npm run --silent kfold -- --folds 5 [--out runs/kfold] [any train.ts option]
  * Each fold runs `tsx training/train.ts … --folds K --fold k --out <out>/fold-k` in turn (one at a time;
- * pass --workers 2 through for both cores). Per-fold lines go to stderr; the last stdout line is
- * {"folds":[…],"mean_mae_months","sd_mae_months","pooled"}, after the subgroup table of the pooled
- * out-of-fold estimates (each fold's <out>/fold-k/validation-predictions.jsonl). A fold's MAE is its last
- * epoch's validation MAE (best_mae_months, the best epoch on that same fold, is listed too but is
- * optimistically selected).
+ * pass --workers 2 through for both cores). Progress goes to stderr. Stdout gets one `fold k: MAE` line
+ * per fold, the subgroup table of the pooled out-of-fold estimates (each fold's
+ * <out>/fold-k/validation-predictions.jsonl) and, last, {"folds":[…],"mean_mae_months","sd_mae_months",
+ * "pooled"}. A fold's MAE is its last epoch's validation MAE (best_mae_months, the best epoch on that same
+ * fold, is listed too but is optimistically selected).
  * --resume continues an interrupted run: it is passed to every fold's train.ts, so a finished fold
  * reports its figures from its checkpoint without training, the interrupted one continues after its
  * last finished epoch, and the rest start afresh.
