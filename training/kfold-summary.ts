@@ -1,5 +1,5 @@
 import type { ValidationFigures } from '../core/model/types';
-import { regressionFigures, subgroupFigures } from './metrics';
+import { figuresWithSubgroups } from './metrics';
 import type { PredictionRow } from './reports/compare-predictions';
 
 export interface FoldResult {
@@ -32,6 +32,5 @@ export function pooledFigures(rows: PredictionRow[]): ValidationFigures {
     seen.add(r.id);
     if (typeof r.male !== 'boolean') throw new Error(`pooledFigures: case ${r.id} has no sex recorded.`);
   }
-  const subgroups = subgroupFigures(rows.map((r) => ({ male: r.male!, boneAgeMonths: r.boneage, predicted: r.predicted })));
-  return { ...regressionFigures(rows.map((r) => r.predicted), rows.map((r) => r.boneage)), subgroups };
+  return figuresWithSubgroups(rows.map((r) => r.predicted), rows.map((r) => r.boneage), rows.map((r) => r.male!));
 }

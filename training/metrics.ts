@@ -41,6 +41,12 @@ export function subgroupFigures(cases: SubgroupCase[]): Record<string, Validatio
   return out;
 }
 
+/** Regression figures overall plus subgroupFigures, as a model card's `validation` keeps them. */
+export function figuresWithSubgroups(predicted: ArrayLike<number>, truth: ArrayLike<number>, male: ArrayLike<boolean>): ValidationFigures {
+  const subgroups = subgroupFigures(Array.from(truth, (m, i) => ({ male: male[i], boneAgeMonths: m, predicted: predicted[i] })));
+  return { ...regressionFigures(predicted, truth), subgroups };
+}
+
 /** Each map cell's mean absolute error against the reference ages, summarised over the cells
  *  (min, median, max). `maps[i]` is case i's map (cells in any fixed order). */
 export function cellErrorSummary(maps: ArrayLike<number>[], truth: ArrayLike<number>): { min: number; median: number; max: number } {

@@ -4,7 +4,7 @@ import { BoneAgeModel } from '../core/model';
 import type { ModelCard, OutputSpec, ValidationFigures } from '../core/model/types';
 import type { InputSpec } from '../core/pipeline/types';
 import type { PlaneSet } from './data/rsna';
-import { regressionFigures, subgroupFigures } from './metrics';
+import { figuresWithSubgroups } from './metrics';
 import { recalibrateBatchNorm } from './precise-bn';
 
 /** Precise BN over the first `images` planes of a (training) set, in batches of 64. */
@@ -37,8 +37,7 @@ export async function predictOn(net: tfl.LayersModel, set: PlaneSet, spec: Input
 
 /** The figures of estimates against a set's reference ages: overall and by sex × age band (as the card keeps them). */
 export function figuresOn(preds: ArrayLike<number>, set: Pick<PlaneSet, 'months' | 'male'>): ValidationFigures {
-  const subgroups = subgroupFigures(set.months.map((m, i) => ({ male: set.male[i], boneAgeMonths: m, predicted: preds[i] })));
-  return { ...regressionFigures(preds, set.months), subgroups };
+  return figuresWithSubgroups(preds, set.months, set.male);
 }
 
 /** Validation figures of a network on a plane set (predictOn, then figuresOn). */
