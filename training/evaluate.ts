@@ -23,6 +23,7 @@ import { TTA_SHIFT_SETS } from '../core/uncertainty/tta-estimate';
 import { parseArgs, parseTtaOption } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
+import { recordCheck } from './io/card-checks';
 import { cellErrorSummary, cellWeightSummary, regressionFigures, subgroupFigures } from './metrics';
 import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
@@ -76,11 +77,13 @@ console.log(JSON.stringify({ ...figures, ...cellWeights, model: card.name, backe
 if (args['record-validation'] || args['record-check']) {
   // The card as written on disk (not the --resample override), with the measured figures added.
   const path = join(dir, 'model-card.json');
-  const raw = JSON.parse(readFileSync(path, 'utf8')) as typeof card;
   const measured = { ...figures, subgroups };
   const how = `${cases.length} cases of ${String(args.csv).split('/').slice(-2).join('/')}${args.split ? ' (validation split)' : ''}, through the page's pipeline (${card.input.resample}${card.output.tta ? `, TTA ${card.output.tta}` : ''}), each read with ${args['without-sex'] ? 'no sex' : 'its own sex'}; measured ${new Date().toISOString().slice(0, 10)} by training/evaluate.ts`;
-  if (args['record-validation']) raw.validation = measured;
-  if (args['record-check']) raw.checks = [...(raw.checks ?? []).filter((c) => c.name !== args['record-check']), { name: String(args['record-check']), figures: measured, note: how }];
-  writeFileSync(path, JSON.stringify(raw, null, 2) + '\n');
+  if (args['record-validation']) {
+    const raw = JSON.parse(readFileSync(path, 'utf8')) as typeof card;
+    raw.validation = measured;
+    writeFileSync(path, JSON.stringify(raw, null, 2) + '\n');
+  }
+  if (args['record-check']) recordCheck(dir, { name: String(args['record-check']), figures: measured, note: how });
   process.stderr.write(`recorded in ${path}\n`);
 }

@@ -1,4 +1,4 @@
-import type { ValidationFigures } from '../core/model/types';
+import type { ModelCheck, ValidationFigures } from '../core/model/types';
 import { figuresWithSubgroups } from './metrics';
 import type { PredictionRow } from './reports/compare-predictions';
 
@@ -33,4 +33,28 @@ export function pooledFigures(rows: PredictionRow[]): ValidationFigures {
     if (typeof r.male !== 'boolean') throw new Error(`pooledFigures: case ${r.id} has no sex recorded.`);
   }
   return figuresWithSubgroups(rows.map((r) => r.predicted), rows.map((r) => r.boneage), rows.map((r) => r.male!));
+}
+
+/** Options that say how a k-fold run ran, not what it trained: left out of the recipe a check records. */
+const NOT_RECIPE = new Map([['--resume', 0], ['--keep-epochs', 0], ['--workers', 1], ['--backend', 1]]);
+
+/** The pooled out-of-fold figures as a card check (`kfold --record-check`): what was cross-validated (the
+ *  training options), each fold's MAE, their mean and SD. Such a check describes the recipe, not the
+ *  weights of the card it is written into, which the name should say. */
+export function kfoldCheck(summary: ReturnType<typeof summariseFolds> & { pooled: ValidationFigures }, trainArgs: string[], name: string, date: string): ModelCheck {
+  const recipe: string[] = [];
+  for (let i = 0; i < trainArgs.length; i++) {
+    const skip = NOT_RECIPE.get(trainArgs[i]);
+    if (skip === undefined) recipe.push(/\s/.test(trainArgs[i]) ? `"${trainArgs[i]}"` : trainArgs[i]);
+    else i += skip;
+  }
+  const k = summary.folds.length;
+  const maes = summary.folds.map((f) => f.mae_months.toFixed(2)).join(', ');
+  return {
+    name,
+    figures: summary.pooled,
+    note: `${summary.pooled.n} cases, each estimated once by the one of ${k} networks that did not train on it (its last epoch, no selection on its fold); ` +
+      `per-fold MAE ${maes} months (mean ${summary.mean_mae_months.toFixed(2)}, SD ${summary.sd_mae_months.toFixed(2)}). ` +
+      `Training options: ${recipe.join(' ') || '(defaults)'}. Measured ${date} by training/kfold.ts.`,
+  };
 }

@@ -12,10 +12,14 @@
  * --resume continues an interrupted run: it is passed to every fold's train.ts, so a finished fold
  * reports its figures from its checkpoint without training, the interrupted one continues after its
  * last finished epoch, and the rest start afresh.
+ * --record-check <model folder> [--check-name "<name>"] writes the pooled figures, with each fold's MAE
+ * and the training options, into that folder's card as a check (the page lists a card's checks), once
+ * every fold has its estimates.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pooledFigures, summariseFolds, type FoldResult } from './kfold-summary';
+import { kfoldCheck, pooledFigures, summariseFolds, type FoldResult } from './kfold-summary';
+import { recordCheck } from './io/card-checks';
 import { readPredictionFile } from './io/prediction-file';
 import { subgroupTable } from './subgroup-table';
 import { takeOption } from './cli-args';
@@ -27,6 +31,10 @@ const folds = Number(take('folds') ?? 5);
 if (!Number.isInteger(folds) || folds < 2) throw new Error(`--folds must be an integer ≥ 2 (got ${folds}).`);
 if (argv.includes('--fold')) throw new Error('kfold runs every fold itself; leave out --fold.');
 const out = take('out') ?? join('runs', 'kfold');
+const recordInto = take('record-check');
+const checkName = take('check-name') ?? `${folds}-fold cross-validation (pooled out-of-fold estimates, one network per fold)`;
+// Checked before hours of training, not after.
+if (recordInto && !existsSync(join(recordInto, 'model-card.json'))) throw new Error(`--record-check: ${recordInto} has no model-card.json.`);
 mkdirSync(out, { recursive: true });
 
 const results: FoldResult[] = [];
@@ -49,3 +57,8 @@ for (const f of results) console.log(`fold ${f.fold}: MAE ${f.mae_months.toFixed
 console.log(`out-of-fold estimates of ${missing.length ? `${pooled.n} cases (folds ${missing.join(', ')} kept none: rerun with --resume)` : `all ${pooled.n} cases`}, pooled (each fold's last epoch):`);
 console.log(subgroupTable(pooled, pooled.subgroups!));
 console.log(JSON.stringify(summary));
+if (recordInto) {
+  if (missing.length) throw new Error(`--record-check: not recorded, folds ${missing.join(', ')} have no estimates (rerun with --resume).`);
+  const path = recordCheck(recordInto, kfoldCheck(summary, argv, checkName, new Date().toISOString().slice(0, 10)));
+  process.stderr.write(`recorded in ${path}\n`);
+}

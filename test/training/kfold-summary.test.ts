@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pooledFigures, summariseFolds } from '../../training/kfold-summary';
+import { kfoldCheck, pooledFigures, summariseFolds } from '../../training/kfold-summary';
 
 const fold = (k: number, mae: number) => ({ fold: k, mae_months: mae, best_mae_months: mae - 1, epochs: 3, model: `runs/fold-${k}/model` });
 
@@ -35,5 +35,20 @@ describe('pooledFigures', () => {
     expect(() => pooledFigures([...rows, rows[0]])).toThrow(/case a was estimated by two folds/);
     expect(() => pooledFigures([{ id: 'x', boneage: 1, predicted: 2 }])).toThrow(/case x has no sex/);
     expect(() => pooledFigures([])).toThrow(/no estimates/);
+  });
+});
+
+describe('kfoldCheck', () => {
+  const summary = { ...summariseFolds([fold(0, 10.214), fold(1, 9.9)]), pooled: { n: 40, mae_months: 10.05, rmse_months: 13, bias_months: 0.4, within_12_months: 0.7 } };
+  it('records the pooled figures, each fold\'s MAE and the training options without how they ran', () => {
+    const args = ['--epochs', '12', '--layers', '24x3p,48x3', '--workers', '2', '--keep-epochs', '--resume', '--sex', '--backend', 'wasm', '--note-me', 'a b'];
+    const c = kfoldCheck(summary, args, '2-fold CV of the recipe', '2026-12-02');
+    expect(c.name).toBe('2-fold CV of the recipe');
+    expect(c.figures).toBe(summary.pooled);
+    expect(c.note).toBe('40 cases, each estimated once by the one of 2 networks that did not train on it (its last epoch, no selection on its fold); '
+      + 'per-fold MAE 10.21, 9.90 months (mean 10.06, SD 0.22). Training options: --epochs 12 --layers 24x3p,48x3 --sex --note-me "a b". Measured 2026-12-02 by training/kfold.ts.');
+  });
+  it('says so when the defaults were trained', () => {
+    expect(kfoldCheck(summary, ['--resume'], 'x', 'd').note).toContain('Training options: (defaults).');
   });
 });

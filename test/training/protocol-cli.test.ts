@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,8 +58,14 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const [stateBefore, savedAt] = [readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs];
     rmSync(join(out, 'fold-1'), { recursive: true }); // as if the run had died before fold 1 started
     rmSync(join(out, 'fold-0/validation-predictions.jsonl')); // as a fold trained before runs kept their estimates
-    const summary = JSON.parse(run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--resume']).trim().split('\n').pop()!);
+    // A model folder to record the cross-validation into (any card will do).
+    const shipped = join(dir, 'shipped');
+    cpSync(join(dir, 'paper', 'model'), shipped, { recursive: true });
+    const summary = JSON.parse(run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--resume', '--record-check', shipped, '--check-name', 'CV of the recipe']).trim().split('\n').pop()!);
     expect([readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs]).toEqual([stateBefore, savedAt]); // not trained again
+    const check = JSON.parse(readFileSync(join(shipped, 'model-card.json'), 'utf8')).checks.find((c: { name: string }) => c.name === 'CV of the recipe');
+    expect(check.figures).toEqual(summary.pooled);
+    expect(check.note).toMatch(/^40 cases, each estimated once by the one of 2 networks .* Training options: --data \S+ --epochs 1 --batch 8\. Measured/);
     expect(summary.folds[0]).toEqual(before.folds[0]);
     // Fold 0's estimates were read again from its checkpoint: the same network as its last validation.
     const fold0 = readFileSync(join(out, 'fold-0/validation-predictions.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
@@ -69,6 +75,9 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(summary.folds[1].epochs).toBe(1);
     expect(JSON.parse(readFileSync(join(out, 'fold-1/checkpoint/state.json'), 'utf8')).epoch).toBe(1);
     expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);
+    // A folder without a card is refused before any training.
+    expect(() => run('training/kfold.ts', ['--data', dir, '--out', join(dir, 'kfold-none'), '--folds', '2', '--record-check', join(dir, 'nowhere')]))
+      .toThrow(/--record-check: \S+nowhere has no model-card.json/);
     // Resuming with another recipe would continue a different run from these weights: refused, naming the change.
     expect(() => run('training/kfold.ts', ['--data', dir, '--out', out, '--folds', '2', '--epochs', '1', '--batch', '8', '--lr', '0.001', '--resume']))
       .toThrow(/--lr \(not given\) at the start, 0.001 now/);
@@ -80,5 +89,16 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(lines.slice(-9, -7)).toEqual(['| group | n | MAE (months) | RMSE (months) | bias (months) | within 12 months |', '|---|---:|---:|---:|---:|---:|']);
     expect(lines[lines.length - 1]).toMatch(new RegExp(`^\\| all \\| 40 \\| ${json.mae_months.toFixed(1)} \\|`));
     expect(lines.filter((l) => /^\| (M|F|all) /.test(l))).toHaveLength(7);
+  }, 600_000);
+
+  it('evaluate --record-check writes the figures into the card\'s checks, and --record-validation its validation', () => {
+    const model = join(dir, 'recorded');
+    cpSync(join(dir, 'paper', 'model'), model, { recursive: true });
+    const json = JSON.parse(run('training/evaluate.ts', ['--model', model, '--csv', csv, '--images', images, '--record-check', 'all 40', '--record-validation']).trim().split('\n').pop()!);
+    const card = JSON.parse(readFileSync(join(model, 'model-card.json'), 'utf8'));
+    expect(card.checks).toHaveLength(1);
+    expect(card.checks[0]).toMatchObject({ name: 'all 40', figures: { n: 40, mae_months: json.mae_months, subgroups: json.subgroups } });
+    expect(card.checks[0].note).toMatch(/^40 cases of .*, through the page's pipeline/);
+    expect(card.validation).toEqual(card.checks[0].figures);
   }, 600_000);
 });
