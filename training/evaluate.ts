@@ -24,7 +24,7 @@ import { parseArgs, parseTtaOption } from './cli-args';
 import { readLabels } from './data/rsna';
 import { loadModelFolder, readModelCard } from './io/model-files';
 import { recordCheck } from './io/card-checks';
-import { cellErrorSummary, cellWeightSummary, regressionFigures, subgroupFigures } from './metrics';
+import { cellErrorSummary, cellWeightSummary, figuresWithSubgroups } from './metrics';
 import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
@@ -67,9 +67,9 @@ for (const [i, c] of cases.entries()) {
 bar.done('');
 if (args.predictions) for (const r of rows) console.log(JSON.stringify(r));
 const truth = cases.map((c) => c.boneAgeMonths);
-const figures = { ...regressionFigures(preds, truth), cell_mae_months: cellErrorSummary(maps, truth) };
-const subgroups = subgroupFigures(cases.map((c, i) => ({ male: c.male, boneAgeMonths: c.boneAgeMonths, predicted: preds[i] })));
-if (args.table) console.log(subgroupTable(figures, subgroups));
+const { subgroups, ...overall } = figuresWithSubgroups(preds, truth, cases.map((c) => c.male));
+const figures = { ...overall, cell_mae_months: cellErrorSummary(maps, truth) };
+if (args.table) console.log(subgroupTable(figures, subgroups!));
 // A weighted model: how concentrated its learned cell weights are (printed, not recorded in the card).
 const cellWeights = weights.length === cases.length ? { cell_weights: cellWeightSummary(weights) } : {};
 console.log(JSON.stringify({ ...figures, ...cellWeights, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));
