@@ -17,7 +17,27 @@ function Row({ label, g }: { label: string; g: ValidationFigures | undefined }) 
   );
 }
 
-/** The card's validation by sex × age band, its further checks, and the weight files with their
+/** Figures by sex × age band in Table-6 order, then the overall line; a group without cases has no row. */
+function SubgroupTable({ figures, caption }: { figures: ValidationFigures & { subgroups: Record<string, ValidationFigures> }; caption?: string }) {
+  return (
+    <table className="model-subgroups">
+      {caption && <caption>{caption}</caption>}
+      <thead>
+        <tr><th scope="col">Group</th><th scope="col">n</th><th scope="col">MAE (mo)</th><th scope="col">Bias (mo)</th><th scope="col">≤ 12 mo</th></tr>
+      </thead>
+      <tbody>
+        {SUBGROUP_ROWS.map(([key, label]) => <Row key={key} label={label} g={figures.subgroups[key]} />)}
+        <Row label="all" g={figures} />
+      </tbody>
+    </table>
+  );
+}
+
+const hasSubgroups = (g: ValidationFigures): g is ValidationFigures & { subgroups: Record<string, ValidationFigures> } =>
+  g.subgroups !== undefined && Object.keys(g.subgroups).length > 0;
+
+/** The card's validation by sex × age band, its further checks (each with its own subgroups when it has
+ *  them: a cross-validation or an external set is read like the validation), and the weight files with their
  *  SHA-256 (what the page verified before loading). Folded away: a researcher's detail. */
 export function ModelValidationDetails({ card }: { card: ModelCard }) {
   const v = card.validation;
@@ -25,23 +45,14 @@ export function ModelValidationDetails({ card }: { card: ModelCard }) {
   return (
     <details data-testid="model-validation-details">
       <summary>Validation by subgroup, checks and weights</summary>
-      {v.subgroups ? (
-        <table className="model-subgroups">
-          <thead>
-            <tr><th scope="col">Group</th><th scope="col">n</th><th scope="col">MAE (mo)</th><th scope="col">Bias (mo)</th><th scope="col">≤ 12 mo</th></tr>
-          </thead>
-          <tbody>
-            {SUBGROUP_ROWS.map(([key, label]) => <Row key={key} label={label} g={v.subgroups![key]} />)}
-            <Row label="all" g={v} />
-          </tbody>
-        </table>
-      ) : (
-        <p>No subgroup figures in this model's card.</p>
-      )}
+      {hasSubgroups(v) ? <SubgroupTable figures={v} /> : <p>No subgroup figures in this model's card.</p>}
       {card.checks?.map((c) => (
-        <p key={c.name} data-testid="model-check">
-          {c.name}: MAE {f1(c.figures.mae_months)} months (n = {c.figures.n}, bias {signed(c.figures.bias_months)}). {c.note}
-        </p>
+        <div key={c.name} data-testid="model-check">
+          <p>
+            {c.name}: MAE {f1(c.figures.mae_months)} months (n = {c.figures.n}, bias {signed(c.figures.bias_months)}). {c.note}
+          </p>
+          {hasSubgroups(c.figures) && <SubgroupTable figures={c.figures} caption={`${c.name}, by subgroup`} />}
+        </div>
       ))}
       <p>
         Weights: {(bytes / 1e6).toFixed(2)} MB in {card.weights.length} file{card.weights.length === 1 ? '' : 's'}

@@ -28,6 +28,24 @@ describe('ModelValidationDetails', () => {
     expect(html).toContain('2.00 MB in 1 file');
   });
 
+  it('gives a check with subgroup figures its own table, and a check without none', () => {
+    const html = renderToStaticMarkup(createElement(ModelValidationDetails, {
+      card: card({
+        checks: [
+          { name: '5-fold cross-validation', figures: { ...fig(500, 11, 0.4), subgroups: { 'M 10-18y': fig(200, 9.87, -1.23) } }, note: 'pooled' },
+          { name: 'External set', figures: fig(40, 8, 1), note: '' },
+        ],
+      }),
+    }));
+    expect(html).toContain('<caption>5-fold cross-validation, by subgroup</caption>');
+    expect(html).not.toContain('External set, by subgroup');
+    const table = html.slice(html.indexOf('<caption>5-fold'), html.indexOf('External set'));
+    expect(table).toContain('M 10–18 y');
+    expect(table).toContain('9.9');
+    expect(table).toContain('−1.2');
+    expect(table).not.toContain('F 0–9 y');
+  });
+
   it('says when the card has no subgroup figures', () => {
     expect(renderToStaticMarkup(createElement(ModelValidationDetails, { card: card({}) }))).toContain('No subgroup figures');
   });
