@@ -29,6 +29,7 @@ import { cropPlane, latticeCropOffsets } from './data/crops';
 import { foldSplit, stratifiedFolds } from './data/folds';
 import { fitKernelBank, type KernelFit, type KernelLayout, readKernelBankFile } from './init-kernels';
 import { resumeOptionDifferences, runDefiningOptions } from './resume-options';
+import { stepSeed, withSeededMathRandom } from './step-random';
 
 const args = parseArgs(process.argv.slice(2), {
   data: 'string', out: 'string', name: 'string', epochs: 'number', batch: 'number', lr: 'number', seed: 'number',
@@ -103,7 +104,7 @@ const optimizer = recipe.optimizer === 'adam' ? tf.train.adam(peakLr) : tf.train
 const lr = optimizer as unknown as { learningRate: number };
 // (Not instanceof: tfjs optimizers answer instanceof by duck typing, so Adam "is" a MomentumOptimizer.)
 const setLr = (v: number) => (recipe.optimizer === 'momentum' ? (optimizer as tf.MomentumOptimizer).setLearningRate(v) : (lr.learningRate = v));
-let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined, initWeights: undefined as Record<string, unknown> | undefined, options: runDefiningOptions(args) as Record<string, string | number | boolean> | undefined };
+let state = { epoch: 0, step: 0, bestMae: Infinity, history: [] as Array<Record<string, number>>, initKernels: undefined as Record<string, unknown> | undefined, initWeights: undefined as Record<string, unknown> | undefined, options: runDefiningOptions(args) as Record<string, string | number | boolean> | undefined, adamBetaPowers: undefined as [number, number] | undefined };
 if (args.resume && recoverAtomicFolder(ckptDir)) log('checkpoint: a kill interrupted the last save; resuming from the one before it');
 if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   net = await loadModelFolder(ckptDir);
@@ -117,6 +118,8 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
   const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
   await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
+  // setWeights recomputes Adam's β powers as pow(β, t + 1), a few ulps off the running product: put back the saved ones.
+  if (state.adamBetaPowers) adamBetaPowers(optimizer).forEach((v, i) => v.assign(tf.scalar(state.adamBetaPowers![i])));
   tf.dispose(Object.values(named)); // the optimizer made its own variables from them
   kernelInit = state.initKernels ?? null;
   weightsInit = state.initWeights ?? null;
@@ -178,13 +181,14 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
 const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed, 'bonet', recipe.loss) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
 const decayed = decayedVariables(net.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
-const rand = mulberry32(initSeed + 1000 * state.epoch);
 const validationRows = (preds: Float32Array) => split.validation.map((id, i) => ({ id, boneage: val.months[i], predicted: preds[i], male: val.male[i] }));
 const xBatch = new Float32Array(batchSize * samplePlane);
 const cropBuf = new Float32Array(samplePlane);
 const yBatch = new Float32Array(batchSize);
 const maleBatch = new Float32Array(batchSize);
 for (let epoch = state.epoch; epoch < epochs; epoch++) {
+  // Seeded per epoch, so that a resumed run draws the same order and augmentation as one never interrupted.
+  const rand = mulberry32(initSeed + 1000 * epoch);
   const order = shuffleInPlace(Array.from({ length: samplesPerEpoch }, (_, k) => k), rand);
   const bar = new ProgressBar(`epoch ${epoch + 1}/${epochs}`, stepsPerEpoch);
   let lossSum = 0, aeSum = 0, seen = 0;
@@ -212,7 +216,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     let l: number;
     let p: Float32Array;
     if (parallel) {
-      const r = await parallel.gradients(net, xBatch, yBatch, maleBatch, sampleH, sampleW);
+      const r = await parallel.gradients(net, xBatch, yBatch, maleBatch, sampleH, sampleW, (k) => stepSeed(initSeed, state.step, k));
       optimizer.applyGradients(Object.entries(r.grads).map(([name, tensor]) => ({ name, tensor })));
       tf.dispose(Object.values(r.grads));
       [l, p] = [r.loss, r.pred];
@@ -221,11 +225,11 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
       const y = tf.tensor1d(yBatch);
       const male = tf.tensor1d(maleBatch);
       let pred: tf.Tensor | undefined;
-      const loss = optimizer.minimize(() => {
+      const loss = withSeededMathRandom(stepSeed(initSeed, state.step, 0), () => optimizer.minimize(() => {
         const r = mapMeanLoss(net, x, y, male, recipe.loss);
         pred = r.pred;
         return r.loss;
-      }, true)!;
+      }, true)!);
       [l, p] = [(await loss.data())[0], (await pred!.data()) as Float32Array];
       tf.dispose([x, y, male, loss, pred!]);
     }
@@ -266,6 +270,7 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     ow[0].tensor.dispose(); // 'iter': a fresh scalar per call; the rest are the optimizer's live variables
     writeFileSync(join(tmp, 'optimizer.bin'), new Uint8Array(tf.io.CompositeArrayBuffer.join(enc.data)));
     writeFileSync(join(tmp, 'optimizer.json'), JSON.stringify(enc.specs));
+    if (recipe.optimizer === 'adam') state.adamBetaPowers = adamBetaPowers(optimizer).map((v) => v.dataSync()[0]) as [number, number];
     writeFileSync(join(tmp, 'state.json'), JSON.stringify(state));
   });
 }
@@ -321,4 +326,10 @@ async function initFromModel(dir: string): Promise<Record<string, unknown>> {
 
 function round(v: number, d: number): number {
   return Math.round(v * 10 ** d) / 10 ** d;
+}
+
+/** Adam's running products β1^(t+1), β2^(t+1) (private in tfjs; a checkpoint keeps them so --resume replays exactly). */
+function adamBetaPowers(opt: tf.Optimizer): [tf.Variable, tf.Variable] {
+  const { accBeta1, accBeta2 } = opt as unknown as { accBeta1: tf.Variable; accBeta2: tf.Variable };
+  return [accBeta1, accBeta2];
 }

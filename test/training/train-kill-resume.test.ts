@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -11,6 +12,7 @@ import { writeSyntheticRsna } from '../helpers/synthetic-hands';
 // is the training process itself.
 const trainArgs = (dir: string, out: string, extra: string[] = []) =>
   ['--import', 'tsx', 'training/train.ts', '--data', dir, '--out', out, '--epochs', '2', '--batch', '8', '--val-fraction', '0.25', ...extra];
+const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('a training run killed with SIGKILL mid-run', () => {
@@ -49,6 +51,18 @@ describe('a training run killed with SIGKILL mid-run', () => {
     expect(final.history.map((h: { epoch: number }) => h.epoch)).toEqual([1, 2]);
     expect(final.history.slice(0, saved.epoch)).toEqual(saved.history); // the killed run's epochs, as they were
     expect(JSON.parse(resumed.stdout.trim().split('\n').pop()!).epochs).toBe(2);
+
+    // The same command never interrupted ends with the same weights and optimizer state, bit for bit:
+    // order, augmentation and dropout masks are seeded per epoch and step (training/step-random.ts).
+    const whole = join(dir, 'whole');
+    await promisify(execFile)(process.execPath, trainArgs(dir, whole), { encoding: 'utf8', timeout: 550_000, killSignal: 'SIGKILL' });
+    const bins = readdirSync(join(out, 'checkpoint')).filter((f) => f.endsWith('.bin'));
+    expect(bins).toContain('optimizer.bin');
+    for (const f of bins) {
+      expect(sha256(join(out, 'checkpoint', f)), f).toBe(sha256(join(whole, 'checkpoint', f)));
+    }
+    const wholeState = JSON.parse(readFileSync(join(whole, 'checkpoint', 'state.json'), 'utf8'));
+    expect(final.history.map((h: { valMae: number }) => h.valMae)).toEqual(wholeState.history.map((h: { valMae: number }) => h.valMae));
   }, 600_000);
 
   it('a kill between the checkpoint swap\'s two renames leaves the previous checkpoint, which is put back', () => {

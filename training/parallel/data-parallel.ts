@@ -39,8 +39,9 @@ export class DataParallel {
     });
   }
 
-  /** Gradients (as tensors keyed by variable name, caller disposes), mean loss and predictions for one batch. */
-  async gradients(net: tfl.LayersModel, x: Float32Array, y: Float32Array, male: Float32Array, height: number, width: number): Promise<{ grads: tf.NamedTensorMap; loss: number; pred: Float32Array }> {
+  /** Gradients (as tensors keyed by variable name, caller disposes), mean loss and predictions for one batch.
+   *  seedOf(k): the seed of shard k's dropout masks (training/step-random.ts); without it they are unseeded. */
+  async gradients(net: tfl.LayersModel, x: Float32Array, y: Float32Array, male: Float32Array, height: number, width: number, seedOf?: (shard: number) => number): Promise<{ grads: tf.NamedTensorMap; loss: number; pred: Float32Array }> {
     const n = y.length;
     const plane = height * width;
     const weights = net.weights.map((w) => w.read().dataSync() as Float32Array);
@@ -50,7 +51,7 @@ export class DataParallel {
       return [a, b] as const;
     }).filter(([a, b]) => b > a);
     const replies = await Promise.all(shards.map(([a, b], k) =>
-      this.request(this.workers[k], { kind: 'step', weights, x: x.slice(a * plane, b * plane), y: y.slice(a, b), male: male.slice(a, b), n: b - a, height, width })));
+      this.request(this.workers[k], { kind: 'step', weights, x: x.slice(a * plane, b * plane), y: y.slice(a, b), male: male.slice(a, b), n: b - a, height, width, seed: seedOf?.(k) })));
     const trainable = net.trainableWeights;
     const sums = trainable.map((w) => new Float32Array(w.read().size));
     const pred = new Float32Array(n);

@@ -7,6 +7,7 @@ import { buildBoNet } from '../../core/model';
 import { r1Loss, r1Model } from '../bench/r1-model';
 import { mapMeanLoss } from '../loss';
 import { initTrainingRuntime } from '../runtime';
+import { withSeededMathRandom } from '../step-random';
 import type { FromWorker, ToWorker } from './messages';
 
 let net: tfl.LayersModel | null = null;
@@ -36,11 +37,12 @@ port.on('message', async (m: ToWorker) => {
       const male = tf.tensor1d(m.male);
       let pred: tf.Tensor1D | undefined;
       const trainable = model.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val);
-      const { value, grads } = tf.variableGrads(() => {
+      const lossAndGrads = () => tf.variableGrads(() => {
         const r = lossOf(model, x, y, male);
         pred = r.pred;
         return r.loss;
       }, trainable);
+      const { value, grads } = m.seed === undefined ? lossAndGrads() : withSeededMathRandom(m.seed, lossAndGrads);
       const out = trainable.map((v) => grads[v.name].dataSync() as Float32Array);
       const loss = (await value.data())[0];
       const p = (await pred!.data()) as Float32Array;
