@@ -19,12 +19,14 @@ export interface BenchCase {
 export const pngCase = (bytes: Uint8Array): BenchCase => ({ bytes, name: 'case.png', type: 'image/png' });
 
 /** A fresh browser context (empty cache) on the page; requests off the origin are refused. */
-export async function open(h: Harness, backend: Backend, benchCase?: BenchCase): Promise<Page> {
+export async function open(h: Harness, backend: Backend, benchCase?: BenchCase, reading: 'standard' | 'careful' = 'standard'): Promise<Page> {
   const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const origin = h.server.origin;
   await context.route('**/*', (route) => (new URL(route.request().url()).origin === origin ? route.continue() : route.abort('blockedbyclient')));
   // tsx keeps function names with a `__name` helper that page.evaluate's serialised functions call.
   await context.addInitScript('globalThis.__name = (f) => f;');
+  // The reading mode is the reader's stored preference (src/state/reading-preference.ts).
+  if (reading === 'careful') await context.addInitScript("localStorage.setItem('boneage.reading', 'careful');");
   if (benchCase) {
     await context.route(`${origin}${CASE_URL}`, (route) => route.fulfill({ status: 200, contentType: benchCase.type, body: Buffer.from(benchCase.bytes) }));
     await context.addInitScript((file) => Object.assign(window, { __benchCaseFile: file }), { name: benchCase.name, type: benchCase.type });

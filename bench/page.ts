@@ -1,7 +1,7 @@
 /**
  * Speed evidence for the page: drives the built page (dist/) in headless Chromium, once per backend.
  *
- *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars|dicom --dist <built page>]
+ *   npx vite build && npm run --silent bench:page [-- --backends wasm,cpu --cold 20 --cold-slow 5 --cases 100 --case radiograph|bars|dicom --dist <built page> --reading standard|careful]
  *
  * Per backend (`?backend=webgpu|webgl|wasm|cpu`), medians over the runs:
  *   cold_start_ms       page open (navigation start) → model ready, each run in a fresh browser context
@@ -22,6 +22,8 @@
  * the page's reason. The case (--case radiograph, the default) is a generated radiograph-like image that
  * compresses like real ones (≈0.4 byte/pixel as PNG, rows filtered as libpng chooses); --case bars is the flat synthetic-hands image;
  * --case dicom the same radiograph at 12 bits in an uncompressed DICOM file (drop-to-result then times the DICOM path).
+ * --reading careful times the page in its careful reading (core/model/reading-mode.ts; the stored preference set
+ * before the page opens), cold starts included (the warm-up is then the careful reading's).
  * The last line is one JSON object keyed by backend. The machine's load average is printed before it:
  * on a shared machine, read wall times with it, and ratios measured in one run (WebGPU/WASM) over absolutes.
  * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
@@ -39,7 +41,8 @@ import { parseArgs } from '../training/cli-args';
 import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, pngCase, settledTensors, startupOf, type Backend, type BenchCase, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
-const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string' });
+const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string', reading: 'string' });
+const reading = args.reading === 'careful' ? 'careful' : 'standard';
 // --dist: another build of the page (e.g. of an earlier commit), to compare two builds side by side in one session.
 const dist = args.dist ? resolve(String(args.dist)) : DIST;
 const backends = String(args.backends ?? BACKENDS.join(','))
@@ -75,7 +78,7 @@ async function benchBackend(h: Harness, backend: Backend, benchCase: BenchCase):
   const starts: Startup[] = [];
   let runs = coldRuns;
   for (let i = 0; i < runs; i++) {
-    const page = await open(h, backend);
+    const page = await open(h, backend, undefined, reading);
     const s = await startupOf(page);
     await page.context().close();
     if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used || 'nothing'}: ${s.note || 'no reason given'}` };
@@ -86,7 +89,7 @@ async function benchBackend(h: Harness, backend: Backend, benchCase: BenchCase):
     }
     log(`  [${backend}] cold ${i + 1}/${runs}: ready ${round(s.ready_ms!)} ms (load ${round(s.load_ms!)}, first inference ${round(s.first_inference_ms!)})`);
   }
-  const page = await open(h, backend, benchCase);
+  const page = await open(h, backend, benchCase, reading);
   const s = await startupOf(page);
   if (s.used !== backend) return { skipped: `the page could not start ${backend} and used ${s.used}: ${s.note}` };
   await loadCase(page);
@@ -111,6 +114,7 @@ async function benchBackend(h: Harness, backend: Backend, benchCase: BenchCase):
   const stages = Object.fromEntries(stageNames.map((n) => [`${n}_ms`, round(median(warm.map((d) => d.stages[`${n}_ms`]).filter(Number.isFinite)))]));
   return {
     ...(adapter !== undefined ? { adapter } : {}),
+    reading,
     cold_start_ms: round(median(starts.map((x) => x.ready_ms!))),
     load_ms: round(median(starts.map((x) => x.load_ms!))),
     first_inference_ms: round(median(starts.map((x) => x.first_inference_ms!))),

@@ -13,6 +13,9 @@
  *     [--without-sex]         read every case as if its sex were not given (the mean of both readings)
  *     [--record-validation]   write the figures (with subgroups) into the model folder's card as its validation
  *     [--record-check <name>] write them into the card's `checks` under that name (e.g. the full-resolution set)
+ *     [--careful axis1|grid1] read with that TTA as the card's careful reading (core/model/reading-mode.ts, the
+ *                             page's on-demand reading); with --record-* the figures go into the card's
+ *                             `careful` block (--record-validation creates it), not its own
  * Progress goes to stderr; the last line on stdout is one JSON object.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,17 +32,26 @@ import { subgroupTable } from './subgroup-table';
 import { ProgressBar } from './progress';
 import { initTrainingRuntime } from './runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string', 'without-sex': 'boolean', 'record-validation': 'boolean', 'record-check': 'string' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', csv: 'string', images: 'string', backend: 'string', predictions: 'boolean', split: 'string', table: 'boolean', resample: 'string', tta: 'string', 'without-sex': 'boolean', 'record-validation': 'boolean', 'record-check': 'string', careful: 'string' });
 for (const k of ['model', 'csv', 'images']) if (!args[k]) throw new Error(`--${k} is required. Usage: evaluate --model <dir> --csv <file> --images <dir>`);
 const backend = await initTrainingRuntime((args.backend as string) ?? 'wasm');
 const dir = String(args.model);
 const card = readModelCard(dir);
 if (args.resample) card.input = { ...card.input, resample: String(args.resample) as typeof card.input.resample };
-if (args.tta !== undefined) card.output = { ...card.output, tta: parseTtaOption(String(args.tta)) };
-const passes = card.output.tta ? TTA_SHIFT_SETS[card.output.tta].length : 1;
 const onDisk = readModelCard(dir);
-if ((args['record-validation'] || args['record-check']) && (card.input.resample !== onDisk.input.resample || card.output.tta !== onDisk.output.tta)) {
+const careful = args.careful === undefined ? undefined : parseTtaOption(String(args.careful));
+if (args.careful !== undefined && (careful === undefined || args.tta !== undefined || onDisk.output.tta)) {
+  throw new Error('--careful needs a TTA (axis1 or grid1), no --tta, and a card that reads in one pass (the careful reading is its slower alternative).');
+}
+if (args.tta !== undefined) card.output = { ...card.output, tta: parseTtaOption(String(args.tta)) };
+if (careful) card.output = { ...card.output, tta: careful };
+const passes = card.output.tta ? TTA_SHIFT_SETS[card.output.tta].length : 1;
+const recording = Boolean(args['record-validation'] || args['record-check']);
+if (recording && (card.input.resample !== onDisk.input.resample || (!careful && card.output.tta !== onDisk.output.tta))) {
   throw new Error('--record-*: --resample/--tta differ from the card, which would then not describe how the page reads the model. Set them on the card first (ship --resample/--tta).');
+}
+if (recording && careful && args['record-check'] && !args['record-validation'] && onDisk.careful?.tta !== careful) {
+  throw new Error(`--record-check --careful ${careful}: the card has no careful reading with that TTA; record its validation first (--record-validation --careful ${careful}).`);
 }
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 let cases = readLabels(String(args.csv));
@@ -72,7 +84,7 @@ const figures = { ...overall, cell_mae_months: cellErrorSummary(maps, truth) };
 if (args.table) console.log(subgroupTable(figures, subgroups!));
 // A weighted model: how concentrated its learned cell weights are (printed, not recorded in the card).
 const cellWeights = weights.length === cases.length ? { cell_weights: cellWeightSummary(weights) } : {};
-console.log(JSON.stringify({ ...figures, ...cellWeights, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes }));
+console.log(JSON.stringify({ ...figures, ...cellWeights, model: card.name, backend, subgroups, resample: card.input.resample, sexGiven: !args['without-sex'], tta: card.output.tta ?? 'none', passesPerCase: passes, ...(careful ? { reading: 'careful' } : {}) }));
 
 if (args['record-validation'] || args['record-check']) {
   // The card as written on disk (not the --resample override), with the measured figures added.
@@ -81,9 +93,11 @@ if (args['record-validation'] || args['record-check']) {
   const how = `${cases.length} cases of ${String(args.csv).split('/').slice(-2).join('/')}${args.split ? ' (validation split)' : ''}, through the page's pipeline (${card.input.resample}${card.output.tta ? `, TTA ${card.output.tta}` : ''}), each read with ${args['without-sex'] ? 'no sex' : 'its own sex'}; measured ${new Date().toISOString().slice(0, 10)} by training/evaluate.ts`;
   if (args['record-validation']) {
     const raw = JSON.parse(readFileSync(path, 'utf8')) as typeof card;
-    raw.validation = measured;
+    // A careful reading with another TTA than the recorded one starts afresh (its checks and interval were another reading's).
+    if (careful) raw.careful = { ...(raw.careful?.tta === careful ? raw.careful : {}), tta: careful, validation: measured };
+    else raw.validation = measured;
     writeFileSync(path, JSON.stringify(raw, null, 2) + '\n');
   }
-  if (args['record-check']) recordCheck(dir, { name: String(args['record-check']), figures: measured, note: how });
+  if (args['record-check']) recordCheck(dir, { name: String(args['record-check']), figures: measured, note: how }, careful ? 'careful' : 'standard');
   process.stderr.write(`recorded in ${path}\n`);
 }

@@ -5,6 +5,7 @@ import type { GrayImage, SampledImage } from '../pipeline/types';
 import { averageEstimates, TTA_SHIFT_SETS } from '../uncertainty/tta-estimate';
 import { shiftedPlanes } from '../uncertainty/tta';
 import { cellWeightsFromLogits, mapMean, rawToMonths, readingForSex, splitChannels } from './age-map';
+import { cardForReading, effectiveReading, type ReadingMode } from './reading-mode';
 import type { Estimate, ModelCard, ModelSex } from './types';
 
 /** A loaded age model and its card: the one inference path for the page and the evaluate command. */
@@ -13,10 +14,21 @@ export class BoneAgeModel {
     readonly net: tfl.LayersModel,
     readonly card: ModelCard,
   ) {
-    const tta = card.output.tta;
-    if (tta !== undefined && !Object.hasOwn(TTA_SHIFT_SETS, tta)) {
-      throw new Error(`The model card asks for test-time augmentation "${tta}", which this version does not know (${Object.keys(TTA_SHIFT_SETS).join(', ')}).`);
+    for (const [where, tta] of [['', card.output.tta], [' for its careful reading', card.careful?.tta]] as const) {
+      if (tta !== undefined && !Object.hasOwn(TTA_SHIFT_SETS, tta)) {
+        throw new Error(`The model card asks${where} for test-time augmentation "${tta}", which this version does not know (${Object.keys(TTA_SHIFT_SETS).join(', ')}).`);
+      }
     }
+  }
+
+  private careful: BoneAgeModel | null = null;
+
+  /** The model as a reading mode reads it (core/model/reading-mode.ts): itself for 'standard' or on a card
+   *  without a careful reading, else the same network under the careful reading's card (shared: dispose the base model only). */
+  forReading(mode: ReadingMode): BoneAgeModel {
+    if (effectiveReading(this.card, mode) === 'standard') return this;
+    this.careful ??= new BoneAgeModel(this.net, cardForReading(this.card, 'careful'));
+    return this.careful;
   }
 
   /** True when the model has one output channel per sex and so wants the child's sex. */

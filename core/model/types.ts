@@ -1,4 +1,5 @@
 import type { InputSpec } from '../pipeline/types';
+import type { IntervalCalibration } from '../uncertainty/interval';
 
 /** BoNet's shape (Spampinato et al. 2017, §3.3), sized for 100×100 inputs. */
 export interface BoNetConfig {
@@ -81,6 +82,16 @@ export interface EnsembleMember {
   training: string;
 }
 
+/** A second, slower reading of the same networks that the page offers on demand (core/model/reading-mode.ts):
+ *  test-time augmentation on a card that reads in one pass, with its own figures, measured the same way as
+ *  the card's (`evaluate --careful <tta> --record-*`, `calibrate:interval --careful`). */
+export interface CarefulReading {
+  tta: NonNullable<OutputSpec['tta']>;
+  validation?: ValidationFigures;
+  checks?: ModelCheck[];
+  interval?: IntervalCalibration;
+}
+
 /** Everything a reader or a researcher needs to know about a shipped model. */
 export interface ModelCard {
   name: string;
@@ -114,6 +125,8 @@ export interface ModelCard {
   /** How the weight files store float32 weights when not as float32 (training/ship.ts --quantize);
    *  TensorFlow.js's loader dequantises them from model.json's manifest. Absent: float32. */
   weightsQuantization?: 'float16' | 'uint8';
+  /** The careful reading the page offers besides the card's own; absent: one reading only. */
+  careful?: CarefulReading;
 }
 
 /** The regional age map for one image, in months. */

@@ -8,6 +8,8 @@ export interface ReportModel {
   version: string;
   maeMonths: number | null;
   maeN: number | null;
+  /** The reading that made the estimate, e.g. "careful reading, 5 passes"; absent: not said. */
+  readingName?: string;
 }
 
 export const RESEARCH_CAVEAT =
@@ -31,7 +33,7 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
   const mae = model.maeMonths !== null && Number.isFinite(model.maeMonths)
     ? `validated mean absolute error ${model.maeMonths.toFixed(1)} months${model.maeN !== null ? `, n = ${model.maeN}` : ''}`
     : 'validated error not reported';
-  lines.push(`Bone age: ${yearsMonthsLong(c.boneAgeMonths)} (${c.boneAgeMonths.toFixed(1)} months), estimated by the model ${model.name} v${model.version} (${mae}).`);
+  lines.push(`Bone age: ${yearsMonthsLong(c.boneAgeMonths)} (${c.boneAgeMonths.toFixed(1)} months), estimated by the model ${model.name} v${model.version} (${model.readingName ? `${model.readingName}; ` : ''}${mae}).`);
   if (c.differenceMonths !== null) lines.push(`Bone age minus chronological age: ${signed(c.differenceMonths, 1, '-')} months.`);
   if (c.sdMonths !== null && c.sds !== null) {
     lines.push(`Standard deviation for age (${SD_SOURCE}): ${c.sdMonths.toFixed(1)} months.`);

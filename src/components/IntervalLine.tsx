@@ -1,11 +1,12 @@
 import type { Estimate, ModelCard } from '../../core/model/types';
 import { calibrationFor, intervalOf, mapSpread, type IntervalCalibration } from '../../core/uncertainty/interval';
 import { formatBoneAge } from '../format/age';
-import { useStore } from '../state/store';
+import type { ReadingMode } from '../../core/model/reading-mode';
+import { useReadingCard } from '../state/reading-card';
 
 /** "90% interval 110–146 months", from the model card's calibration and the case's own spread. */
-export function IntervalLine({ estimate }: { estimate: Estimate & { ttaSpread?: number } }) {
-  const card = useStore((s) => s.card) as (ModelCard & { interval?: IntervalCalibration }) | null;
+export function IntervalLine({ estimate, reading }: { estimate: Estimate & { ttaSpread?: number }; reading?: ReadingMode }) {
+  const card = useReadingCard(reading) as (ModelCard & { interval?: IntervalCalibration }) | null;
   if (!card?.interval || !Number.isFinite(card.interval.q)) {
     return <p className="muted" data-testid="bone-age-interval" data-missing="true">No calibrated interval for this model.</p>;
   }

@@ -2,10 +2,12 @@ import { useStore } from '../state/store';
 import { CardLimitations } from './CardLimitations';
 import { ModelValidationDetails } from './ModelValidationDetails';
 import { modelReadingText } from './model-reading-text';
+import { ReadingModeSwitch } from './ReadingModeSwitch';
 
 /** What the model is, how well it did on held-out data, and what it was trained on. */
 export function ModelCardPanel() {
   const card = useStore((s) => s.card);
+  const baseCard = useStore((s) => s.baseCard);
   const phase = useStore((s) => s.phase);
   const modelError = useStore((s) => s.modelError);
   if (!card) {
@@ -26,7 +28,7 @@ export function ModelCardPanel() {
         <dd>
           <span data-testid="model-name">{card.name}</span> <span className="muted">v{card.version}</span>
         </dd>
-        <dt>Validated error</dt>
+        <dt>Validated error{baseCard && card !== baseCard ? ' (careful reading)' : ''}</dt>
         <dd data-testid="model-mae">
           {v && Number.isFinite(v.mae_months) ? (
             <>
@@ -47,7 +49,10 @@ export function ModelCardPanel() {
         <dt>Input</dt>
         <dd>{reading.input}</dd>
         <dt>Reading</dt>
-        <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>{reading.reading}</dd>
+        <dd data-testid="model-reading" data-tta={card.output.tta ?? 'none'}>
+          {reading.reading}
+          <ReadingModeSwitch place="card" />
+        </dd>
         {reading.networks ? (
           <>
             <dt>Networks</dt>

@@ -1,3 +1,4 @@
+import { useReadingCard } from '../state/reading-card';
 import { useEffect } from 'react';
 import { formatIsoDate } from '../age/calendar-date';
 import { snapshotViewport } from '../report/viewport-snapshot';
@@ -40,7 +41,8 @@ function clearPrintSnapshot(): void {
 export function PrintReport() {
   const c = useOpenCase();
   const cautions = useCaseCautions(c);
-  const card = useStore((s) => s.card);
+  // The figures of the reading that made this case's estimate.
+  const card = useReadingCard(c?.result?.reading);
   const overlay = useStore((s) => s.overlay);
   const include = useReportStore((s) => s.include);
 
@@ -120,6 +122,7 @@ export function PrintReport() {
           <h2>Model</h2>
           <p>
             {card.name} v{card.version}
+            {c?.result ? `, ${c.result.readingName}` : ''}
             {v && Number.isFinite(v.mae_months) ? ` · validated MAE ${v.mae_months.toFixed(1)} months (n = ${v.n})` : ' · validated error not reported'}
             {v && Number.isFinite(v.rmse_months) ? `, RMSE ${v.rmse_months.toFixed(1)} months` : ''}
           </p>

@@ -3,6 +3,7 @@ import { currentCase, useStore, type ModelPhase, type OpenCase } from '../state/
 import { trainingRangeNote } from '../../core/model/training-range';
 import { IntervalLine } from './IntervalLine';
 import { QcGate } from './QcGate';
+import { ReadingModeSwitch } from './ReadingModeSwitch';
 import { SexReadingLine } from './SexReadingLine';
 
 /** The estimate, always with the model that made it and that model's validated error. */
@@ -39,7 +40,7 @@ export function ResultPanel() {
         <p className="bone-age" data-testid="bone-age" data-months={String(months)} data-seq={current.seq}>
           <span className="bone-age-ym">{age.yearsMonths}</span> <span className="bone-age-months">({age.months})</span>
         </p>
-        <IntervalLine estimate={result.estimate} />
+        <IntervalLine estimate={result.estimate} reading={result.reading} />
         <SexReadingLine estimate={result.estimate} />
         {rangeNote ? (
           <p className="qc-flags" role="alert" data-testid="range-warning" data-side={rangeNote.side}>
@@ -47,8 +48,8 @@ export function ResultPanel() {
           </p>
         ) : null}
       </QcGate>
-      <p className="result-provenance" data-testid="result-model">
-        Model <strong>{result.modelName}</strong> v{result.modelVersion} · validated MAE{' '}
+      <p className="result-provenance" data-testid="result-model" data-reading={result.reading}>
+        Model <strong>{result.modelName}</strong> v{result.modelVersion}, {result.readingName} · validated MAE{' '}
         {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}
         {result.maeN !== null ? ` (n = ${result.maeN})` : ''}
       </p>
@@ -56,6 +57,7 @@ export function ResultPanel() {
         Inference <span data-testid="inference-ms" data-ms={String(result.inferenceMs)}>{formatMs(result.inferenceMs)}</span> on{' '}
         {result.backend} · map {result.estimate.map.rows}×{result.estimate.map.cols} cells · {current.fileName}
       </p>
+      <ReadingModeSwitch place="result" />
     </section>
   );
 }

@@ -18,8 +18,13 @@ import { nextCaseToWork, stepSelection } from '../worklist/queue';
 import { assessCase, startQc } from './qc-actions';
 import { readingForSex } from '../../core/model/age-map';
 import type { ModelSex } from '../../core/model/types';
+import type { GrayImage } from '../../core/pipeline/types';
+import { effectiveReading, readingName, type ReadingMode } from '../../core/model/reading-mode';
+import { saveReadingPreference } from './reading-preference';
 import { modelSexOf } from './sex-reading';
-import { useStore, type ImageHeader, type OpenCase } from './store';
+import { useStore, type CaseResult, type ImageHeader, type OpenCase } from './store';
+import type { Estimate } from '../../core/model/types';
+import type { BackendName } from '../inference/backend-choice';
 
 const get = useStore.getState;
 const set = useStore.setState;
@@ -30,6 +35,28 @@ function messageOf(error: unknown): string {
 }
 
 let started = false;
+/** The loaded model under its own card; the store holds it as the reading mode reads it (reader()). */
+let baseModel: BoneAgeModel | null = null;
+
+/** The model as the reading mode now reads it, and which reading that is. */
+function reader(): { model: BoneAgeModel; reading: ReadingMode } | null {
+  if (!baseModel) return null;
+  const reading = effectiveReading(baseModel.card, get().readingMode);
+  return { model: baseModel.forReading(reading), reading };
+}
+
+/** Switches between the standard and the careful reading (remembered for the next visit). Cases already
+ *  estimated are read again the new way, the one on screen first (workQueue); their pixels are not
+ *  decoded again: the preprocessed input plane of each is kept (40 KB a case). */
+export function setReadingMode(mode: ReadingMode): void {
+  if (get().readingMode === mode) return;
+  saveReadingPreference(mode);
+  set({ readingMode: mode });
+  const r = reader();
+  if (!r) return;
+  set({ card: r.model.card, ...(get().phase === 'ready' ? { model: r.model } : {}) });
+  void workQueue();
+}
 
 /** Picks the backend, loads the model named by models/index.json (or ?model=), warms it up. */
 export async function startModel(location: Location = window.location, base: string = document.baseURI): Promise<void> {
@@ -53,10 +80,12 @@ export async function startModel(location: Location = window.location, base: str
           : get().backendNote;
     set({ backend: selection.backend, backendNote: note, phase: 'loading' });
 
-    const model = await buildBoneAgeModel(await fetching);
+    baseModel = await buildBoneAgeModel(await fetching);
     recordStartup('load', t); // from the start of the download, which overlapped the backend's start
-    set({ card: model.card, phase: 'warming' });
+    set({ card: reader()!.model.card, baseCard: baseModel.card, phase: 'warming' });
     t = performance.now();
+    // Warmed in the reading it will first be used in (a careful reading's batch of shifted copies has its own shapes).
+    const model = reader()!.model;
     await warmUp(model);
     recordStartup('first_inference', t);
     t = performance.now();
@@ -64,7 +93,7 @@ export async function startModel(location: Location = window.location, base: str
     await warmUpPipeline(model.card.input).catch((error) => console.warn('Pipeline warm-up failed:', error));
     await decodeWorkerWarm;
     recordStartup('warm_pipeline', t);
-    set({ model, phase: 'ready' });
+    set({ model: reader()!.model, phase: 'ready' }); // the reader may have switched the reading meanwhile
     recordReady();
     // Quality control loads once the age model is ready, so it does not slow the page's start: it answers
     // after the estimate anyway, and cases opened before it arrives are checked when it does (startQc).
@@ -91,6 +120,8 @@ export function openBytes(bytes: Uint8Array, fileName: string): void {
 /** Where each case's pixels come from, by case seq: a case whose pixels were released is decoded again from
  *  here (its file, or the case it was derived from, e.g. flipped). */
 const sources = new Map<number, () => Promise<DecodedImage>>();
+/** Each estimated case's preprocessed input plane, by case seq (see setReadingMode). */
+const planes = new Map<number, GrayImage>();
 /** Cases made from another case's pixels. */
 const derived = new Set<number>();
 /** The first case of the latest batch: the first of that batch that opens is put on screen. */
@@ -151,6 +182,7 @@ export function clearFinished(): void {
   for (const c of cases) {
     if (keep.includes(c)) continue;
     sources.delete(c.seq);
+    planes.delete(c.seq);
     forgetImage(imageIdFor(c.seq));
   }
   set({ cases: keep });
@@ -176,8 +208,16 @@ async function workQueue(): Promise<void> {
     for (;;) {
       const { cases, selected } = get();
       const next = nextCaseToWork(cases, selected, latestBatch);
-      if (!next) break;
-      await workCase(next);
+      if (next) {
+        await workCase(next);
+        continue;
+      }
+      // Nothing new to read: estimates made in the other reading mode are read again, the one on screen first.
+      const r = reader();
+      const stale = r && get().phase === 'ready' ? cases.filter((c) => c.status === 'done' && c.result && c.result.reading !== r.reading && planes.has(c.seq)) : [];
+      const again = stale.find((c) => c.seq === selected) ?? stale[0];
+      if (!again) break;
+      await rereadCase(again.seq);
     }
   } finally {
     working = false;
@@ -273,27 +313,54 @@ async function estimateCase(seq: number, image: DecodedImage): Promise<void> {
     updateCase(seq, { status: 'failed', message: 'No estimate: the model is unavailable.' });
     return;
   }
-  const { model, backend } = get();
-  if (!model || !backend) return;
+  const r = reader();
+  const { backend } = get();
+  if (!r || !backend) return;
   try {
-    const { estimate, ms } = await timedEstimate(model, image, seq);
-    const card = model.card;
-    updateCase(seq, {
-      status: 'done',
-      result: {
-        estimate,
-        inferenceMs: ms,
-        backend,
-        modelName: card.name,
-        modelVersion: card.version,
-        maeMonths: card.validation?.mae_months ?? null,
-        maeN: card.validation?.n ?? null,
-      },
-    });
+    const { estimate, ms } = await timedEstimate(r.model, image, seq);
+    updateCase(seq, { status: 'done', result: resultOf(r, estimate, ms, backend) });
   } catch (error) {
     console.error('Estimation failed:', error);
     const message = `The estimate failed: ${messageOf(error)}`;
     updateCase(seq, { status: 'failed', message, estimateError: message });
+  }
+}
+
+/** A case's result, with the identity and validated error of the reading that made it. */
+function resultOf(r: NonNullable<ReturnType<typeof reader>>, estimate: Estimate, ms: number, backend: BackendName): CaseResult {
+  const card = r.model.card;
+  return {
+    estimate,
+    inferenceMs: ms,
+    backend,
+    modelName: card.name,
+    modelVersion: card.version,
+    maeMonths: card.validation?.mae_months ?? null,
+    maeN: card.validation?.n ?? null,
+    reading: r.reading,
+    readingName: readingName(baseModel!.card, r.reading),
+  };
+}
+
+/** Reads an estimated case again in the current reading mode, from its kept input plane (no decode, no QC:
+ *  the image is the same). A failure keeps the earlier estimate and says why. */
+async function rereadCase(seq: number): Promise<void> {
+  const r = reader();
+  const plane = planes.get(seq);
+  const { backend } = get();
+  const before = get().cases.find((c) => c.seq === seq);
+  if (!r || !plane || !backend || !before?.result) return;
+  updateCase(seq, { status: 'estimating' });
+  try {
+    const t0 = performance.now();
+    const estimate = await r.model.estimatePlane(plane, caseSex(seq));
+    const ms = performance.now() - t0;
+    updateCase(seq, { status: 'done', result: resultOf(r, readingForSex(estimate, caseSex(seq)), ms, backend) });
+  } catch (error) {
+    console.error('Reading again failed:', error);
+    planes.delete(seq); // not tried again: the earlier estimate stands, marked with the reading that made it
+    updateCase(seq, { status: 'done' });
+    set({ error: { seq, fileName: before.fileName, message: `The ${r.reading} reading failed; the earlier estimate (${before.result.readingName}) stands: ${messageOf(error)}` } });
   }
 }
 
@@ -304,6 +371,7 @@ async function timedEstimate(model: BoneAgeModel, image: DecodedImage, seq: numb
   await null;
   const t0 = performance.now();
   const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
+  planes.set(seq, plane); // kept, so a change of reading mode reads the case again without decoding it
   const t1 = performance.now();
   const estimate = await model.estimatePlane(plane, caseSex(seq));
   recordCase(seq, 'inference', t1);

@@ -22,6 +22,7 @@ export function readingOf(c: Pick<OpenCase, 'patient' | 'result'>, cautions: rea
     version: c.result.modelVersion,
     maeMonths: c.result.maeMonths,
     maeN: c.result.maeN,
+    readingName: c.result.readingName,
   }, cautions);
   return { chronological, comparison, text };
 }

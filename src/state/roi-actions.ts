@@ -4,15 +4,16 @@ import { useRoisStore } from './rois-store';
 import { decodedImage } from '../viewer/image-loader';
 import { currentCase, useStore } from './store';
 
-/** One deconvnet per loaded model, made at the first request (its filters are folded once, then reused for every case). */
-const deconvnets = new WeakMap<BoneAgeModel, Deconvnet>();
+/** One deconvnet per loaded network (both reading modes share it), made at the first request (its
+ *  filters are folded once, then reused for every case). */
+const deconvnets = new WeakMap<BoneAgeModel['net'], Deconvnet>();
 
 function deconvnetFor(model: BoneAgeModel): Deconvnet {
-  let net = deconvnets.get(model);
+  let net = deconvnets.get(model.net);
   if (!net) {
     // An ensemble's ROIs are its first network's (core/model/ensemble.ts); the card panel says so.
     net = Deconvnet.fromLayersModel(roiNetwork(model.net));
-    deconvnets.set(model, net);
+    deconvnets.set(model.net, net);
   }
   return net;
 }

@@ -1,10 +1,12 @@
 import { create } from 'zustand';
 import type { BoneAgeModel } from '../../core/model';
 import type { Estimate, ModelCard } from '../../core/model/types';
+import type { ReadingMode } from '../../core/model/reading-mode';
 import type { DecodedImage } from '../../core/pipeline/types';
 import type { CaseStatus } from '../worklist/case-status';
 import type { BackendName } from '../inference/backend-choice';
 import type { PatientInfo } from '../age/types';
+import { loadReadingPreference } from './reading-preference';
 
 export type ModelPhase = 'starting' | 'loading' | 'warming' | 'ready' | 'failed';
 
@@ -17,6 +19,9 @@ export interface CaseResult {
   modelVersion: string;
   maeMonths: number | null;
   maeN: number | null;
+  /** Which reading made the estimate (core/model/reading-mode.ts) and its name, e.g. "careful reading, 5 passes". */
+  reading: ReadingMode;
+  readingName: string;
 }
 
 /** A decoded image without its pixels: what the panels show. The pixels are held only while needed
@@ -53,8 +58,14 @@ export interface State {
   requestedBackend: BackendName | null;
   /** Said when the requested backend could not be used, or ?backend= was not understood. */
   backendNote: string | null;
+  /** The loaded model as the reader's reading mode reads it (model.forReading), and its card: every
+   *  figure the page shows beside an estimate is this card's. */
   model: BoneAgeModel | null;
   card: ModelCard | null;
+  /** The reading the reader asked for ('careful' applies only where the card offers it). */
+  readingMode: ReadingMode;
+  /** The loaded model's own card (its standard reading), whatever the reading mode. */
+  baseCard: ModelCard | null;
   modelError: string | null;
 
   /** The worklist, in the order the files were opened. Read the case on screen with currentCase(state). */
@@ -82,6 +93,8 @@ export const useStore = create<State>()((set) => ({
   backendNote: null,
   model: null,
   card: null,
+  readingMode: loadReadingPreference(),
+  baseCard: null,
   modelError: null,
   cases: [],
   selected: null,

@@ -6,7 +6,7 @@ export interface CsvCase {
   fileName: string;
   status: CaseStatus;
   message: string | null;
-  result: { estimate: { boneAgeMonths: number; sexUsed?: string }; modelName: string; modelVersion: string; backend: string; maeMonths: number | null } | null;
+  result: { estimate: { boneAgeMonths: number; sexUsed?: string }; modelName: string; modelVersion: string; backend: string; maeMonths: number | null; readingName?: string } | null;
   /** The comparison with the child's age, when known (src/state/case-comparison.ts readingOf). */
   comparison?: { sex: string | null; chronologicalMonths: number | null; sds: number | null; verdict: string } | null;
   /** Quality control: 'ok', the flag codes joined by ';', or 'unchecked'. */
@@ -14,7 +14,7 @@ export interface CsvCase {
 }
 
 export const CSV_COLUMNS = [
-  'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used',
+  'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used', 'reading',
 ] as const;
 
 /**
@@ -53,6 +53,8 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
       c.status === 'failed' ? c.message : null,
       // Which of the model's sex readings gave the bone age: male, female, average (sex not given), none (model without).
       r?.estimate.sexUsed ?? null,
+      // Which reading gave it (one pass, careful): model_mae_months is that reading's validated error.
+      r?.readingName ?? null,
     ];
   });
   return [CSV_COLUMNS as readonly (string | number | null)[], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

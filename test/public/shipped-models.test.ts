@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel } from '../../core/model';
 import type { ModelCard } from '../../core/model/types';
+import { offersCarefulReading } from '../../core/model/reading-mode';
 import { decodeImage } from '../../core/pipeline/decode';
 import { readLabels } from '../../training/data/rsna';
 import { loadModelFolder, sha256 } from '../../training/io/model-files';
@@ -65,6 +66,30 @@ describe('shipped models', () => {
       const f = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
       // A subset of the card's own validation set: same pipeline, so the same figure up to sampling noise.
       expect(Math.abs(f.mae_months - card.validation.mae_months)).toBeLessThan(2.5);
+      model.dispose();
+    });
+
+    it.skipIf(!card.careful)('offers its careful reading only with figures measured on the same cases, and an interval for it', () => {
+      expect(offersCarefulReading(card)).toBe(true);
+      expect(card.careful!.validation!.n).toBe(card.validation.n);
+      expect(card.careful!.validation!.subgroups).toBeDefined();
+      expect(Number.isFinite(card.careful!.interval?.q)).toBe(true);
+      expect(card.careful!.checks?.map((c) => c.name)).toEqual(card.checks?.map((c) => c.name));
+    });
+
+    it.skipIf(!card.careful || !existsSync(rsna))('reproduces its careful reading’s validation MAE through the page pipeline (100 held-out cases)', async () => {
+      const split = JSON.parse(readFileSync(join(dir, card.training.split.splitFile), 'utf8')) as { validation: string[] };
+      const held = new Set(split.validation.slice(0, 100));
+      const cases = readLabels(join(rsna, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
+      const model = new BoneAgeModel(await loadModelFolder(dir), card);
+      const careful = model.forReading('careful');
+      const preds: number[] = [];
+      for (const c of cases) {
+        const bytes = new Uint8Array(readFileSync(join(rsna, 'boneage-training-dataset', `${c.id}.png`)));
+        preds.push((await careful.estimate(await decodeImage(bytes, `${c.id}.png`), c.male ? 'male' : 'female')).boneAgeMonths);
+      }
+      const f = regressionFigures(preds, cases.map((c) => c.boneAgeMonths));
+      expect(Math.abs(f.mae_months - card.careful!.validation!.mae_months)).toBeLessThan(3);
       model.dispose();
     });
   });

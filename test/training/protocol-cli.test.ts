@@ -101,4 +101,26 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(card.checks[0].note).toMatch(/^40 cases of .*, through the page's pipeline/);
     expect(card.validation).toEqual(card.checks[0].figures);
   }, 600_000);
+
+  it('evaluate --careful reads with TTA and records into the card\'s careful reading, leaving its own figures alone', () => {
+    const model = join(dir, 'careful');
+    cpSync(join(dir, 'paper', 'model'), model, { recursive: true });
+    const before = JSON.parse(readFileSync(join(model, 'model-card.json'), 'utf8'));
+    // A check for a careful reading that was never recorded is refused.
+    expect(() => run('training/evaluate.ts', ['--model', model, '--csv', csv, '--images', images, '--careful', 'axis1', '--record-check', 'all 40'])).toThrow(/no careful reading with that TTA/);
+    expect(() => run('training/evaluate.ts', ['--model', model, '--csv', csv, '--images', images, '--careful', 'axis1', '--tta', 'grid1'])).toThrow(/--careful needs/);
+    const oneLine = (extra: string[]) => JSON.parse(run('training/evaluate.ts', ['--model', model, '--csv', csv, '--images', images, ...extra]).trim().split('\n').pop()!);
+    const careful = oneLine(['--careful', 'axis1', '--record-validation', '--record-check', 'all 40']);
+    const tta = oneLine(['--tta', 'axis1']);
+    expect(careful).toMatchObject({ tta: 'axis1', passesPerCase: 5, reading: 'careful', mae_months: tta.mae_months });
+    const card = JSON.parse(readFileSync(join(model, 'model-card.json'), 'utf8'));
+    expect(card.careful.tta).toBe('axis1');
+    expect(card.careful.validation).toMatchObject({ n: 40, mae_months: careful.mae_months });
+    expect(card.careful.checks[0]).toMatchObject({ name: 'all 40', figures: { mae_months: careful.mae_months } });
+    expect(card.careful.checks[0].note).toMatch(/TTA axis1/);
+    // The card's own (one-pass) figures and reading are untouched.
+    expect(card.validation).toEqual(before.validation);
+    expect(card.checks).toEqual(before.checks);
+    expect(card.output.tta).toBeUndefined();
+  }, 600_000);
 });

@@ -2,7 +2,9 @@
  * Calibrates the bone-age interval on the age model's validation split (split conformal):
  * a seeded half of the validation cases chooses the method and q, the other half reports coverage
  * of the nominal interval and its mean width; the 40 full-resolution radiographs are a second check.
- *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--tta] [--dry-run]
+ *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--tta] [--careful] [--dry-run]
+ * With --careful, each case is read with the card's careful reading (card.careful, core/model/reading-mode.ts)
+ * and the calibration goes into `careful.interval`: the page's interval beside a careful estimate.
  * Methods compared: a constant width, one per band of estimated age (Mondrian conformal; bands at 60,
  * 120, 168 months), and a width scaled by the age map's spread; with --tta also by
  * the spread of the estimates over four ±3 px shifts (five forward passes per case).
@@ -12,6 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BoneAgeModel } from '../../core/model';
 import { readingForSex } from '../../core/model/age-map';
+import { cardForReading, offersCarefulReading } from '../../core/model/reading-mode';
 import type { ModelSex } from '../../core/model/types';
 import { preprocess } from '../../core/pipeline/preprocess';
 import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
@@ -24,7 +27,7 @@ import { readRadiograph, readSplit, sharedDataDir } from '../qc/real-thumbnails'
 import { makeRng } from '../qc/rng';
 import { initTrainingRuntime } from '../runtime';
 
-const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean', tta: 'boolean' });
+const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean', tta: 'boolean', careful: 'boolean' });
 // Test-time augmentation costs five forward passes per case: only with --tta.
 const withTta = Boolean(args.tta);
 const dir = String(args.model ?? 'public/models/bonet-rsna100');
@@ -35,7 +38,12 @@ if (!data) {
   process.exit(2);
 }
 await initTrainingRuntime('wasm');
-const card = readModelCard(dir);
+const onDisk = readModelCard(dir);
+if (args.careful && !offersCarefulReading(onDisk)) {
+  console.error(`--careful: ${dir}'s card has no careful reading with validation figures (record them first: evaluate --careful axis1 --record-validation).`);
+  process.exit(2);
+}
+const card = cardForReading(onDisk, args.careful ? 'careful' : 'standard');
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 
 interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number; noSex?: { estimate: number; mapSpread: number } }
@@ -126,7 +134,7 @@ for (const c of candidates) {
 const record = {
   ...chosen.cal, q: r(chosen.cal.q), ...(chosen.cal.bandQ ? { bandQ: chosen.cal.bandQ.map(r) } : {}),
   calibration: {
-    data: `${card.name} validation split (${measured.length} thumbnails), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
+    data: `${card.name} validation split (${measured.length} thumbnails${card.output.tta ? `, each read with TTA ${card.output.tta}` : ''}), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
     chosenBy: `the simplest method (constant, age-band, map-spread, tta) within 2% of the narrowest mean width on the calibration half (each method at its narrowest offset)`,
     testHalf: { n: chosen.test.n, coverage: r(chosen.test.coverage), meanWidthMonths: r(chosen.test.meanWidthMonths) },
     fullRes40: fullres && { n: fullres.n, coverage: r(fullres.coverage), meanWidthMonths: r(fullres.meanWidthMonths) },
@@ -146,8 +154,9 @@ const record = {
 };
 if (!args['dry-run']) {
   const raw = JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8'));
-  raw.interval = record;
+  if (args.careful) raw.careful.interval = record;
+  else raw.interval = record;
   writeFileSync(join(dir, 'model-card.json'), JSON.stringify(raw, null, 2) + '\n');
   console.error(`wrote the interval calibration into ${join(dir, 'model-card.json')}`);
 }
-console.log(JSON.stringify({ nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives, ...(noSex ? { without_sex: { method: noSex.chosen.method, q: r(noSex.chosen.cal.q), test_coverage: r(noSex.chosen.test.coverage), test_mean_width_months: r(noSex.chosen.test.meanWidthMonths), fullres_coverage: fullresNoSex && r(fullresNoSex.coverage) } } : {}) }));
+console.log(JSON.stringify({ ...(args.careful ? { reading: 'careful', tta: card.output.tta } : {}), nominal: coverage, method: chosen.method, q: r(chosen.cal.q), band_edges: chosen.cal.bandEdges, band_q: chosen.cal.bandQ?.map(r), offset_months: chosen.cal.offsetMonths, test_n: chosen.test.n, test_coverage: r(chosen.test.coverage), test_mean_width_months: r(chosen.test.meanWidthMonths), fullres_coverage: fullres && r(fullres.coverage), fullres_mean_width_months: fullres && r(fullres.meanWidthMonths), alternatives: record.calibration.alternatives, ...(noSex ? { without_sex: { method: noSex.chosen.method, q: r(noSex.chosen.cal.q), test_coverage: r(noSex.chosen.test.coverage), test_mean_width_months: r(noSex.chosen.test.meanWidthMonths), fullres_coverage: fullresNoSex && r(fullresNoSex.coverage) } } : {}) }));

@@ -19,6 +19,11 @@ describe('reportText', () => {
     expect(text).toMatch(/research tool, not a medical device/);
     expect(text).toMatch(/^[\x20-\x7e\n–&]*$/); // plain text: ASCII signs (the en dash only in "Greulich–Pyle" if any)
   });
+  it('names the reading that made the estimate, with that reading\'s validated error', () => {
+    const text = reportText(compareAges(140.26, chrono(120), 'M'), { ...model, maeMonths: 8.96, maeN: 1721, readingName: 'careful reading, 5 passes' });
+    expect(text).toContain('estimated by the model bonet-rsna100 v1.0.0 (careful reading, 5 passes; validated mean absolute error 9.0 months, n = 1721).');
+    expect(text).toMatch(/^[\x20-\x7e\n–&]*$/);
+  });
   it('delayed, with ASCII minus signs', () => {
     const text = reportText(compareAges(80, chrono(120), 'F'), model);
     expect(text).toContain('Bone age minus chronological age: -40.0 months.');

@@ -12,7 +12,7 @@ const bySex = { male: { boneAgeMonths: 110.04, map: map(100.04, 120.04) }, femal
 /** What BoneAgeModel gives a sex-reading model without a sex: the mean of both channels. */
 const averaged: Estimate = { boneAgeMonths: 120, map: map(120, 120.0), sexUsed: 'average', bySex };
 const plain: Estimate = { boneAgeMonths: 99, map: map(99), sexUsed: 'none' };
-const resultOf = (estimate: Estimate): CaseResult => ({ estimate, inferenceMs: 5, backend: 'cpu', modelName: 'm', modelVersion: '1', maeMonths: 10, maeN: 100 });
+const resultOf = (estimate: Estimate): CaseResult => ({ estimate, inferenceMs: 5, backend: 'cpu', modelName: 'm', modelVersion: '1', maeMonths: 10, maeN: 100, reading: 'standard', readingName: 'one pass' });
 
 describe('modelSexOf', () => {
   it('maps PatientSex M/F to the model channels, anything else to unknown', () => {

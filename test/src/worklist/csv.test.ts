@@ -32,7 +32,7 @@ describe('worklistCsv', () => {
     { seq: 1, fileName: 'hand 1.png', status: 'done', message: null, result: result(124.349) },
     { seq: 2, fileName: 'broken, "really".png', status: 'failed', message: 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', result: null },
     { seq: 3, fileName: 'IM0001', status: 'queued', message: null, result: null },
-    { seq: 4, fileName: 'élève.dcm', status: 'done', message: null, result: result(7, 'male'), comparison: { sex: 'M', chronologicalMonths: 30, sds: -5.0884, verdict: 'delayed' }, qc: 'mirrored' },
+    { seq: 4, fileName: 'élève.dcm', status: 'done', message: null, result: { ...result(7, 'male'), maeMonths: 8.93, readingName: 'careful reading, 5 passes' }, comparison: { sex: 'M', chronologicalMonths: 30, sds: -5.0884, verdict: 'delayed' }, qc: 'mirrored' },
   ];
 
   it('writes a header and one row per case that read back to the same fields', () => {
@@ -41,13 +41,13 @@ describe('worklistCsv', () => {
     const rows = parseCsv(text);
     expect(rows).toHaveLength(5);
     expect(rows[0]).toEqual([
-      'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used',
+      'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used', 'reading',
     ]);
-    expect(rows[1]).toEqual(['1', 'hand 1.png', 'done', '124.3', '10.36', '', '', '', '', '', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '', '']);
-    expect(rows[2]).toEqual(['2', 'broken, "really".png', 'failed', '', '', '', '', '', '', '', '', '', '', 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', '']);
-    expect(rows[3]).toEqual(['3', 'IM0001', 'queued', '', '', '', '', '', '', '', '', '', '', '', '']);
-    expect(rows[4]).toEqual(['4', 'élève.dcm', 'done', '7', '0.58', 'M', '30', '-5.09', 'delayed', 'mirrored', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '', 'male']);
-    for (const r of rows) expect(r).toHaveLength(15);
+    expect(rows[1]).toEqual(['1', 'hand 1.png', 'done', '124.3', '10.36', '', '', '', '', '', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '', '', '']);
+    expect(rows[2]).toEqual(['2', 'broken, "really".png', 'failed', '', '', '', '', '', '', '', '', '', '', 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', '', '']);
+    expect(rows[3]).toEqual(['3', 'IM0001', 'queued', '', '', '', '', '', '', '', '', '', '', '', '', '']);
+    expect(rows[4]).toEqual(['4', 'élève.dcm', 'done', '7', '0.58', 'M', '30', '-5.09', 'delayed', 'mirrored', 'bonet-rsna100 v1.0.0', '8.9', 'wasm', '', 'male', 'careful reading, 5 passes']);
+    for (const r of rows) expect(r).toHaveLength(16);
   });
 
   it('is just the header for an empty worklist', () => {

@@ -1,0 +1,11 @@
+import { cardForReading, type ReadingMode } from '../../core/model/reading-mode';
+import type { ModelCard } from '../../core/model/types';
+import { useStore } from './store';
+
+/** The card whose figures belong beside an estimate made in `reading` (which may not be the mode now
+ *  chosen while the case waits to be read again); the store's card when the reading is not known. */
+export function useReadingCard(reading: ReadingMode | undefined): ModelCard | null {
+  const storeCard = useStore((s) => s.card);
+  const baseCard = useStore((s) => s.baseCard);
+  return reading && baseCard ? cardForReading(baseCard, reading) : storeCard;
+}

@@ -1,0 +1,110 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BoneAgeModel } from '../../core/model';
+import type { ModelCard } from '../../core/model/types';
+import { decodeImage } from '../../core/pipeline/decode';
+import { writeModelCard } from '../../training/io/model-files';
+import { parseCsv } from '../helpers/parse-csv';
+import { builtModel, pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
+import { useBackend } from '../helpers/tf-backends';
+import { makeHandPng } from './fixtures';
+import { browserTestMode, DIST, dropFile, openPage, startHarness, waitForModel, type Harness, type PageWatch } from './harness';
+
+const mode = browserTestMode();
+const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
+
+/** Figures made up for the test model (it is untrained): what matters is that the page shows each
+ *  reading's own, so they differ from the one-pass card's. */
+const carefulFigures = { n: 40, mae_months: 7.25, rmse_months: 9.5, bias_months: 0.5, within_12_months: 0.8 };
+const carefulInterval = { method: 'constant', coverage: 0.9, q: 6, offsetMonths: 1, withoutSex: { method: 'constant', coverage: 0.9, q: 8, offsetMonths: 1 } };
+
+describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on demand)', () => {
+  let h: Harness;
+  let root: string;
+  let modelDir: string;
+  let w: PageWatch;
+  let base: ModelCard;
+  let expected: { standard: number; careful: number };
+
+  beforeAll(async () => {
+    await useBackend('cpu');
+    const built = builtModel(DIST);
+    modelDir = mkdtempSync(join(tmpdir(), 'bonet-careful-'));
+    const { net, card } = await writeUntrainedModel(modelDir, built.base, true);
+    base = { ...card, careful: { tta: 'axis1', validation: carefulFigures, interval: carefulInterval as never } };
+    writeModelCard(modelDir, base);
+    const model = new BoneAgeModel(net, base);
+    const png = await decodeImage(makeHandPng(), 'hand.png');
+    expected = { standard: (await model.estimate(png, null)).boneAgeMonths, careful: (await model.forReading('careful').estimate(png, null)).boneAgeMonths };
+    model.dispose();
+    root = pageCopyWithModel(DIST, built.path, modelDir);
+    h = await startHarness(mode, root);
+    w = await openPage(h, '?backend=cpu');
+  }, 300_000);
+
+  afterAll(async () => {
+    await w?.page.context().close();
+    await h?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
+  });
+
+  const attr = (id: string, name: string) => w.page.locator(`[data-testid="${id}"]`).getAttribute(name);
+
+  it('reads in one pass by default, then reads the case on screen again carefully, with the careful figures beside it', async () => {
+    const { page } = w;
+    // The readings must differ, or nothing below could fail.
+    expect(Math.abs(expected.standard - expected.careful)).toBeGreaterThan(0.01);
+    expect(await attr('reading-mode-card', 'data-mode')).toBe('standard');
+    const outcome = await dropFile(page, 'hand.png', makeHandPng(), 'image/png');
+    expect(outcome.kind, outcome.text).toBe('result');
+    expect(Math.abs(outcome.months! - expected.standard)).toBeLessThan(0.01);
+    expect(await attr('result-model', 'data-reading')).toBe('standard');
+    expect(await page.locator('[data-testid="result-model"]').textContent()).toContain(`one pass · validated MAE ${base.validation.mae_months.toFixed(1)} months`);
+    const standardWidth = Number(await attr('bone-age-interval', 'data-hi')) - Number(await attr('bone-age-interval', 'data-lo'));
+
+    await page.locator('[data-testid="reading-mode-result"] input[value="careful"]').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'careful');
+    expect(Math.abs(Number(await attr('bone-age', 'data-months')) - expected.careful)).toBeLessThan(0.01);
+    expect(await page.locator('[data-testid="result-model"]').textContent()).toContain('careful reading, 5 passes · validated MAE 7.3 months (n = 40)');
+    expect(await page.locator('[data-testid="model-mae"]').textContent()).toContain('MAE 7.3 months (n = 40)');
+    expect(await attr('model-reading', 'data-tta')).toBe('axis1');
+    expect(await attr('reading-mode-card', 'data-mode')).toBe('careful');
+    // The interval is the careful reading's own calibration (sex not given: its withoutSex, ±8 months).
+    const lo = Number(await attr('bone-age-interval', 'data-lo')), hi = Number(await attr('bone-age-interval', 'data-hi'));
+    expect(hi - lo).toBeCloseTo(16, 3);
+    if (SHOTS) await page.screenshot({ path: `${SHOTS}/careful-reading.png` });
+    expect(Math.abs(hi - lo - standardWidth)).toBeGreaterThan(1);
+
+    // The report and the CSV name the reading.
+    await page.locator('[data-testid="patient-birth-date"]').fill('2015-03-10');
+    await page.locator('[data-testid="report-text"]').waitFor();
+    expect(await page.locator('[data-testid="report-text"]').textContent()).toContain('(careful reading, 5 passes; validated mean absolute error 7.3 months, n = 40)');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const csv = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1));
+    expect(csv[1][csv[0].indexOf('reading')]).toBe('careful reading, 5 passes');
+    expect(csv[1][csv[0].indexOf('model_mae_months')]).toBe('7.3');
+
+    // Back to one pass: the same case, read again, as at first.
+    await page.locator('[data-testid="reading-mode-card"] input[value="standard"]').check();
+    await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'standard');
+    expect(Math.abs(Number(await attr('bone-age', 'data-months')) - expected.standard)).toBeLessThan(0.01);
+    expect(w.pageErrors).toEqual([]);
+  });
+
+  it('remembers the choice for the next visit and reads new cases that way at once', async () => {
+    const { page } = w;
+    await page.locator('[data-testid="reading-mode-card"] input[value="careful"]').check();
+    await page.reload();
+    await waitForModel(page);
+    expect(await attr('reading-mode-card', 'data-mode')).toBe('careful');
+    const outcome = await dropFile(page, 'hand.png', makeHandPng(), 'image/png');
+    expect(outcome.kind, outcome.text).toBe('result');
+    expect(Math.abs(outcome.months! - expected.careful)).toBeLessThan(0.01);
+    expect(await attr('result-model', 'data-reading')).toBe('careful');
+    expect(w.pageErrors).toEqual([]);
+    expect(w.foreign).toEqual([]);
+  });
+});
