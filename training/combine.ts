@@ -60,7 +60,8 @@ process.stderr.write(`ensemble of ${dirs.length}: validation MAE ${figures.mae_m
 
 const outDir = String(args.out);
 const t0 = cards[0].training;
-const { interval: _interval, checks: _checks, ...base } = cards[0] as ModelCard & { interval?: unknown };
+// The first card's interval, checks and careful reading were measured on that network alone, not on the ensemble.
+const { interval: _interval, checks: _checks, careful: _careful, ...base } = cards[0] as ModelCard & { interval?: unknown };
 await atomicFolder(outDir, async (tmp) => {
   const weights = await saveModelFolder(ensemble, tmp);
   writeModelCard(tmp, {
