@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,10 +7,11 @@ import type { ModelCard } from '../../core/model/types';
 import { decodeImage } from '../../core/pipeline/decode';
 import { writeModelCard } from '../../training/io/model-files';
 import { parseCsv } from '../helpers/parse-csv';
-import { builtModel, pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
+import { builtModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, openPage, startHarness, waitForModel, type Harness, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, waitForModel, type PageWatch } from './harness';
+import { closeModelPage, openModelPage, type ModelPage } from './model-page';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -21,8 +22,7 @@ const carefulFigures = { n: 40, mae_months: 7.25, rmse_months: 9.5, bias_months:
 const carefulInterval = { method: 'constant', coverage: 0.9, q: 6, offsetMonths: 1, withoutSex: { method: 'constant', coverage: 0.9, q: 8, offsetMonths: 1 } };
 
 describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on demand)', () => {
-  let h: Harness;
-  let root: string;
+  let served: ModelPage | undefined;
   let modelDir: string;
   let w: PageWatch;
   let base: ModelCard;
@@ -39,17 +39,11 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     const png = await decodeImage(makeHandPng(), 'hand.png');
     expected = { standard: (await model.estimate(png, null)).boneAgeMonths, careful: (await model.forReading('careful').estimate(png, null)).boneAgeMonths };
     model.dispose();
-    root = pageCopyWithModel(DIST, built.path, modelDir);
-    h = await startHarness(mode, root);
-    w = await openPage(h, '?backend=cpu');
+    served = await openModelPage(mode, built.path, modelDir);
+    w = served.w;
   }, 300_000);
 
-  afterAll(async () => {
-    await w?.page.context().close();
-    await h?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeModelPage(served, modelDir));
 
   const attr = (id: string, name: string) => w.page.locator(`[data-testid="${id}"]`).getAttribute(name);
 

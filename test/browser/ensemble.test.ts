@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,17 +8,17 @@ import { decodeImage } from '../../core/pipeline/decode';
 import { combineModels } from '../../training/io/combine-models';
 import { saveModelFolder, writeModelCard } from '../../training/io/model-files';
 import { parseLayers } from '../../training/layers-spec';
-import { builtModel, pageCopyWithModel } from '../helpers/untrained-model';
+import { builtModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, type PageWatch } from './harness';
+import { closeModelPage, openModelPage, type ModelPage } from './model-page';
 
 const mode = browserTestMode();
 
 /** An ensemble of two untrained BoNets with different trunks (training/combine.ts's model), as the page's default. */
 describe.skipIf(mode === 'skip')('an ensemble model (npm run combine) as the page\'s model', () => {
-  let h: Harness;
-  let root: string;
+  let served: ModelPage | undefined;
   let modelDir: string;
   let w: PageWatch;
   let expected: number;
@@ -45,17 +45,11 @@ describe.skipIf(mode === 'skip')('an ensemble model (npm run combine) as the pag
     const png = await decodeImage(makeHandPng(), 'hand.png');
     expected = (await new BoneAgeModel(ensemble, card).estimate(png, null)).boneAgeMonths;
     members = await Promise.all(nets.map(async (n) => (await new BoneAgeModel(n, { ...card, output }).estimate(png, null)).boneAgeMonths));
-    root = pageCopyWithModel(DIST, path, modelDir);
-    h = await startHarness(mode, root);
-    w = await openPage(h, '?backend=cpu');
+    served = await openModelPage(mode, path, modelDir);
+    w = served.w;
   }, 300_000);
 
-  afterAll(async () => {
-    await w?.page.context().close();
-    await h?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeModelPage(served, modelDir));
 
   it('reads a radiograph as the mean of its networks, says what it is, and projects ROIs from its first network', async () => {
     const { page } = w;

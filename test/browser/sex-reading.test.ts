@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,10 +6,11 @@ import { BoneAgeModel } from '../../core/model';
 import type { ModelSex } from '../../core/model/types';
 import { decodeImage } from '../../core/pipeline/decode';
 import { parseCsv } from '../helpers/parse-csv';
-import { builtModel, pageCopyWithModel, writeUntrainedModel } from '../helpers/untrained-model';
+import { builtModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandDicom, makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, type PageWatch } from './harness';
+import { closeModelPage, openModelPage, type ModelPage } from './model-page';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -24,8 +25,7 @@ function femaleHandDicom(): Uint8Array {
 }
 
 describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
-  let h: Harness;
-  let root: string;
+  let served: ModelPage | undefined;
   let modelDir: string;
   let w: PageWatch;
   /** The same model in Node, on the same image through the same pipeline, by sex (null: not given). */
@@ -42,17 +42,11 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
     for (const sex of [null, 'male', 'female'] as const) expected.set(sex, (await model.estimate(png, sex)).boneAgeMonths);
     expectedDicom = (await model.estimate(await decodeImage(femaleHandDicom(), 'girl.dcm'), 'female')).boneAgeMonths;
     model.dispose();
-    root = pageCopyWithModel(DIST, path, modelDir);
-    h = await startHarness(mode, root);
-    w = await openPage(h, '?backend=cpu');
+    served = await openModelPage(mode, path, modelDir);
+    w = served.w;
   }, 300_000); // a model built and run in Node, then the page's own start-up, on two shared cores
 
-  afterAll(async () => {
-    await w?.page.context().close();
-    await h?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeModelPage(served, modelDir));
 
   const boneAge = async () => Number(await w.page.locator('[data-testid="bone-age"]').getAttribute('data-months'));
 
@@ -122,14 +116,9 @@ describe.skipIf(mode === 'skip')('a model with one output per sex', () => {
 });
 
 describe.skipIf(mode === 'skip')('a model without sex channels', () => {
-  let h: Harness;
-  let root: string;
+  let served: ModelPage | undefined;
   let modelDir: string;
-  afterAll(async () => {
-    await h?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
-    if (modelDir) rmSync(modelDir, { recursive: true, force: true });
-  });
+  afterAll(() => closeModelPage(served, modelDir));
 
   it('shows no sex readings nor caution, keeps the bone age when a sex is chosen, and writes sex_used none', async () => {
     await useBackend('cpu');
@@ -139,9 +128,8 @@ describe.skipIf(mode === 'skip')('a model without sex channels', () => {
     const model = new BoneAgeModel(net, card);
     const expectedMonths = (await model.estimate(await decodeImage(makeHandPng(), 'hand.png'), 'female')).boneAgeMonths;
     model.dispose();
-    root = pageCopyWithModel(DIST, path, modelDir);
-    h = await startHarness(mode, root);
-    const w = await openPage(h, '?backend=cpu');
+    served = await openModelPage(mode, path, modelDir);
+    const { w } = served;
     const { page } = w;
     expect(await page.locator('[data-testid="model-name"]').textContent()).toBe('bonet-nosex-test');
     expect(await page.locator('[data-testid="model-reads-sex"]').getAttribute('data-reads-sex')).toBe('false');
