@@ -7,6 +7,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
+import type { ModelCard } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
@@ -43,10 +44,12 @@ const figures = await validateOn(net, load(split.validation, 'validation'), spec
 process.stderr.write(`averaged ${dirs.length} checkpoints: validation MAE ${figures.mae_months} (first alone: ${base.validation.mae_months})\n`);
 
 const outDir = String(args.out);
+// The first folder's interval, checks and careful reading were measured on its weights, not on the mean.
+const { interval: _interval, checks: _checks, careful: _careful, ...kept } = base as ModelCard & { interval?: unknown };
 await atomicFolder(outDir, async (tmp) => {
   const weights = await saveModelFolder(net, tmp);
   writeModelCard(tmp, {
-    ...base,
+    ...kept,
     name: String(args.name ?? base.name),
     created: new Date().toISOString().slice(0, 10),
     training: {

@@ -14,11 +14,12 @@ export class BoneAgeModel {
     readonly net: tfl.LayersModel,
     readonly card: ModelCard,
   ) {
-    for (const [where, tta] of [['', card.output.tta], [' for its careful reading', card.careful?.tta]] as const) {
-      if (tta !== undefined && !Object.hasOwn(TTA_SHIFT_SETS, tta)) {
-        throw new Error(`The model card asks${where} for test-time augmentation "${tta}", which this version does not know (${Object.keys(TTA_SHIFT_SETS).join(', ')}).`);
-      }
+    const tta = card.output.tta;
+    if (tta !== undefined && !Object.hasOwn(TTA_SHIFT_SETS, tta)) {
+      throw new Error(`The model card asks for test-time augmentation "${tta}", which this version does not know (${Object.keys(TTA_SHIFT_SETS).join(', ')}).`);
     }
+    // A careful reading with a TTA this version does not know is simply not offered (offersCarefulReading):
+    // the model's own reading still works.
   }
 
   private careful: BoneAgeModel | null = null;

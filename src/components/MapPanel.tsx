@@ -1,3 +1,4 @@
+import { useReadingCard } from '../state/reading-card';
 import { currentCase, useStore } from '../state/store';
 import { mapCellText } from './map-cell-text';
 import { MapLegend } from './MapLegend';
@@ -6,7 +7,8 @@ import { OverlayControls } from './OverlayControls';
 /** The regional age map's legend and display controls. */
 export function MapPanel() {
   const map = useStore((s) => currentCase(s)?.result?.estimate.map ?? null);
-  const card = useStore((s) => s.card);
+  // The per-cell error of the reading that made this map (it may differ from the mode now chosen).
+  const card = useReadingCard(useStore((s) => currentCase(s)?.result?.reading));
   if (!map) return null;
   return (
     <section className="panel map-panel">

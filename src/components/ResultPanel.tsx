@@ -53,6 +53,11 @@ export function ResultPanel() {
         {result.maeMonths !== null ? `${result.maeMonths.toFixed(1)} months` : 'not reported'}
         {result.maeN !== null ? ` (n = ${result.maeN})` : ''}
       </p>
+      {current.rereadError ? (
+        <p className="qc-flags" role="alert" data-testid="reread-error">
+          {current.rereadError}
+        </p>
+      ) : null}
       <p className="result-timing muted">
         Inference <span data-testid="inference-ms" data-ms={String(result.inferenceMs)}>{formatMs(result.inferenceMs)}</span> on{' '}
         {result.backend} · map {result.estimate.map.rows}×{result.estimate.map.cols} cells · {current.fileName}

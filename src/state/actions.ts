@@ -14,12 +14,12 @@ import { preprocess } from '../../core/pipeline/preprocess';
 import { forgetImage, imageIdFor, putDecodedImage } from '../viewer/image-loader';
 import { isPending } from '../worklist/case-status';
 import { emptyPatient, patientFromImage } from '../age/patient-info';
-import { nextCaseToWork, stepSelection } from '../worklist/queue';
+import { nextCaseToReadAgain, nextCaseToWork, stepSelection } from '../worklist/queue';
 import { assessCase, startQc } from './qc-actions';
 import { readingForSex } from '../../core/model/age-map';
 import type { ModelSex } from '../../core/model/types';
 import type { GrayImage } from '../../core/pipeline/types';
-import { effectiveReading, readingName, type ReadingMode } from '../../core/model/reading-mode';
+import { effectiveReading, offersCarefulReading, readingName, type ReadingMode } from '../../core/model/reading-mode';
 import { saveReadingPreference } from './reading-preference';
 import { modelSexOf } from './sex-reading';
 import { useStore, type CaseResult, type ImageHeader, type OpenCase } from './store';
@@ -51,7 +51,9 @@ function reader(): { model: BoneAgeModel; reading: ReadingMode } | null {
 export function setReadingMode(mode: ReadingMode): void {
   if (get().readingMode === mode) return;
   saveReadingPreference(mode);
-  set({ readingMode: mode });
+  // A switch tries again what failed before; what was said of an earlier attempt no longer applies.
+  rereadFailed.clear();
+  set({ readingMode: mode, cases: get().cases.map((c) => (c.rereadError ? { ...c, rereadError: null } : c)) });
   const r = reader();
   if (!r) return;
   set({ card: r.model.card, ...(get().phase === 'ready' ? { model: r.model } : {}) });
@@ -122,6 +124,8 @@ export function openBytes(bytes: Uint8Array, fileName: string): void {
 const sources = new Map<number, () => Promise<DecodedImage>>();
 /** Each estimated case's preprocessed input plane, by case seq (see setReadingMode). */
 const planes = new Map<number, GrayImage>();
+/** Cases whose reading again failed, by seq: the reading that failed, not tried again until the next switch. */
+const rereadFailed = new Map<number, ReadingMode>();
 /** Cases made from another case's pixels. */
 const derived = new Set<number>();
 /** The first case of the latest batch: the first of that batch that opens is put on screen. */
@@ -155,7 +159,7 @@ export function openDerivedCase(fromSeq: number, fileName: string, transform: (i
   derived.add(seq);
   latestBatch = seq;
   showFrom = seq;
-  const added: OpenCase = { ...from, seq, fileName, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null };
+  const added: OpenCase = { ...from, seq, fileName, status: 'queued', message: null, image: null, imageId: null, result: null, estimateError: null, rereadError: null };
   set({ seq, cases: [...get().cases, added] });
   void workQueue();
 }
@@ -183,6 +187,7 @@ export function clearFinished(): void {
     if (keep.includes(c)) continue;
     sources.delete(c.seq);
     planes.delete(c.seq);
+    rereadFailed.delete(c.seq);
     forgetImage(imageIdFor(c.seq));
   }
   set({ cases: keep });
@@ -214,8 +219,8 @@ async function workQueue(): Promise<void> {
       }
       // Nothing new to read: estimates made in the other reading mode are read again, the one on screen first.
       const r = reader();
-      const stale = r && get().phase === 'ready' ? cases.filter((c) => c.status === 'done' && c.result && c.result.reading !== r.reading && planes.has(c.seq)) : [];
-      const again = stale.find((c) => c.seq === selected) ?? stale[0];
+      const canReadAgain = (seq: number) => planes.has(seq) && rereadFailed.get(seq) !== r?.reading;
+      const again = r && get().phase === 'ready' ? nextCaseToReadAgain(cases, selected, r.reading, canReadAgain) : null;
       if (!again) break;
       await rereadCase(again.seq);
     }
@@ -355,12 +360,15 @@ async function rereadCase(seq: number): Promise<void> {
     const t0 = performance.now();
     const estimate = await r.model.estimatePlane(plane, caseSex(seq));
     const ms = performance.now() - t0;
-    updateCase(seq, { status: 'done', result: resultOf(r, readingForSex(estimate, caseSex(seq)), ms, backend) });
+    // Switched back meanwhile: this reading is no longer wanted (workQueue reads the case in the mode now chosen).
+    if (reader()?.reading !== r.reading) return updateCase(seq, { status: 'done' });
+    updateCase(seq, { status: 'done', rereadError: null, result: resultOf(r, readingForSex(estimate, caseSex(seq)), ms, backend) });
   } catch (error) {
     console.error('Reading again failed:', error);
-    planes.delete(seq); // not tried again: the earlier estimate stands, marked with the reading that made it
-    updateCase(seq, { status: 'done' });
-    set({ error: { seq, fileName: before.fileName, message: `The ${r.reading} reading failed; the earlier estimate (${before.result.readingName}) stands: ${messageOf(error)}` } });
+    rereadFailed.set(seq, r.reading);
+    // Said beside the estimate it concerns (not as a file that could not be opened); the earlier estimate stands.
+    const rereadError = `Reading this case again (${readingName(baseModel!.card, r.reading)}) failed: ${messageOf(error)}. The estimate shown is the earlier one (${before.result.readingName}).`;
+    updateCase(seq, { status: 'done', rereadError });
   }
 }
 
@@ -371,7 +379,8 @@ async function timedEstimate(model: BoneAgeModel, image: DecodedImage, seq: numb
   await null;
   const t0 = performance.now();
   const plane = timeCase(seq, 'preprocess', () => preprocess(image, model.card.input));
-  planes.set(seq, plane); // kept, so a change of reading mode reads the case again without decoding it
+  // Kept, so a change of reading mode reads the case again without decoding it (only where there is another reading).
+  if (baseModel && offersCarefulReading(baseModel.card)) planes.set(seq, plane);
   const t1 = performance.now();
   const estimate = await model.estimatePlane(plane, caseSex(seq));
   recordCase(seq, 'inference', t1);

@@ -42,6 +42,9 @@ export interface OpenCase {
   imageId: string | null;
   result: CaseResult | null;
   estimateError: string | null;
+  /** Why reading the case again in another reading mode failed (the earlier estimate stands); cleared by a
+   *  later successful reading. */
+  rereadError?: string | null;
   /** Sex, dates and age of the child (from the DICOM file or typed by the user). */
   patient: PatientInfo;
 }

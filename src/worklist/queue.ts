@@ -1,3 +1,4 @@
+import type { ReadingMode } from '../../core/model/reading-mode';
 import type { CaseStatus } from './case-status';
 
 interface Queued {
@@ -13,6 +14,21 @@ export function nextCaseToWork<T extends Queued>(cases: readonly T[], selected: 
   const queued = cases.filter((c) => c.status === 'queued');
   if (queued.length === 0) return null;
   return queued.find((c) => c.seq === selected) ?? queued.find((c) => c.seq >= latestBatch) ?? queued[0];
+}
+
+/**
+ * After a switch of reading mode, which estimated case to read again next: one whose estimate came from
+ * another reading and that can be read again (its input plane kept, and reading it in this mode has not
+ * already failed since the switch), the one on screen first.
+ */
+export function nextCaseToReadAgain<T extends Queued & { result: { reading: ReadingMode } | null }>(
+  cases: readonly T[],
+  selected: number | null,
+  reading: ReadingMode,
+  canReadAgain: (seq: number) => boolean,
+): T | null {
+  const stale = cases.filter((c) => c.status === 'done' && c.result && c.result.reading !== reading && canReadAgain(c.seq));
+  return stale.find((c) => c.seq === selected) ?? stale[0] ?? null;
 }
 
 /** The case `delta` rows from the selected one, stopping at the ends; the first (or last) when none is selected. */

@@ -131,6 +131,25 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(() => run('training/combine.ts', ['--models', `${members[0]},${other}`, '--out', join(dir, 'ensemble-refused'), '--data', dir])).toThrow(/validation ids/);
   }, 240_000);
 
+  it('average takes the mean of checkpoints and validates it anew, without the first card\'s interval, checks or careful reading', () => {
+    // Figures measured on the first folder's weights would otherwise be shown beside the mean's estimates.
+    const first = join(dir, 'avg-first');
+    cpSync(join(out, 'ckpt-4'), first, { recursive: true });
+    const card4 = JSON.parse(readFileSync(join(first, 'model-card.json'), 'utf8'));
+    const measured = { ...card4.validation, mae_months: 1 };
+    const interval = { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 5 };
+    writeFileSync(join(first, 'model-card.json'), JSON.stringify({ ...card4, interval, checks: [{ name: 'x', figures: measured, note: 'x' }], careful: { tta: 'axis1', validation: measured, interval } }));
+    const avg = join(dir, 'avg');
+    const last = JSON.parse(run('training/average-weights.ts', ['--models', `${first},${join(out, 'ckpt-5')}`, '--data', dir, '--out', avg]).trim().split('\n').pop()!);
+    const card = JSON.parse(readFileSync(join(avg, 'model-card.json'), 'utf8'));
+    expect(card.validation.mae_months).toBeCloseTo(last.mae_months, 5);
+    expect(card.validation.mae_months).not.toBe(1);
+    expect(card.training.optimizer).toMatch(/mean of the weights after epochs 4 and 5/);
+    expect(card).not.toHaveProperty('interval');
+    expect(card).not.toHaveProperty('checks');
+    expect(card).not.toHaveProperty('careful');
+  }, 240_000);
+
   it('evaluate prints the contract JSON as its last line, for images of any size', () => {
     const lines = run('training/evaluate.ts', ['--model', join(out, 'model'), '--csv', csv, '--images', images]).trim().split('\n');
     const result = JSON.parse(lines[lines.length - 1]);

@@ -21,4 +21,28 @@ describe('the reading-mode preference', () => {
     expect(() => saveReadingPreference('careful', refusing)).not.toThrow();
     expect(loadReadingPreference(null)).toBe('standard');
   });
+  it('falls back to standard when merely reading the browser storage throws (site data blocked)', () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => { throw new DOMException('blocked', 'SecurityError'); } });
+    try {
+      expect(loadReadingPreference()).toBe('standard');
+      expect(() => saveReadingPreference('careful')).not.toThrow();
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'localStorage', had);
+      else delete (globalThis as { localStorage?: Storage }).localStorage;
+    }
+  });
+  it('uses the browser storage when none is passed', () => {
+    const had = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    const s = memory();
+    Object.defineProperty(globalThis, 'localStorage', { configurable: true, get: () => s });
+    try {
+      saveReadingPreference('careful');
+      expect(s.getItem('boneage.reading')).toBe('careful');
+      expect(loadReadingPreference()).toBe('careful');
+    } finally {
+      if (had) Object.defineProperty(globalThis, 'localStorage', had);
+      else delete (globalThis as { localStorage?: Storage }).localStorage;
+    }
+  });
 });

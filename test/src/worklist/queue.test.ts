@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseStatus } from '../../../src/worklist/case-status';
-import { nextCaseToWork, stepSelection } from '../../../src/worklist/queue';
+import { nextCaseToReadAgain, nextCaseToWork, stepSelection } from '../../../src/worklist/queue';
 
 const c = (seq: number, status: CaseStatus) => ({ seq, status });
 
@@ -21,6 +21,26 @@ describe('nextCaseToWork', () => {
   it('returns null when nothing is queued (reading and estimating cases are in hand already)', () => {
     expect(nextCaseToWork([c(1, 'reading'), c(2, 'estimating'), c(3, 'done')], null, 1)).toBeNull();
     expect(nextCaseToWork([], null, 1)).toBeNull();
+  });
+});
+
+describe('nextCaseToReadAgain', () => {
+  const read = (seq: number, status: CaseStatus, reading: 'standard' | 'careful' | null) => ({ seq, status, result: reading ? { reading } : null });
+  const cases = [read(1, 'done', 'careful'), read(2, 'done', 'standard'), read(3, 'estimating', 'standard'), read(4, 'failed', null), read(5, 'done', 'standard')];
+  const any = () => true;
+
+  it('takes estimates made in the other reading, the case on screen first, then in order', () => {
+    expect(nextCaseToReadAgain(cases, null, 'careful', any)?.seq).toBe(2);
+    expect(nextCaseToReadAgain(cases, 5, 'careful', any)?.seq).toBe(5);
+    expect(nextCaseToReadAgain(cases, 1, 'careful', any)?.seq).toBe(2); // on screen, but already careful
+    expect(nextCaseToReadAgain(cases, null, 'standard', any)?.seq).toBe(1);
+  });
+
+  it('leaves cases being worked on, without an estimate, or that cannot be read again (no plane, or failed in this mode)', () => {
+    expect(nextCaseToReadAgain(cases, 3, 'careful', (seq) => seq !== 2)?.seq).toBe(5); // 3 is in hand already
+    expect(nextCaseToReadAgain(cases, null, 'careful', (seq) => seq === 4)).toBeNull();
+    expect(nextCaseToReadAgain(cases, null, 'standard', (seq) => seq !== 1)).toBeNull();
+    expect(nextCaseToReadAgain([], null, 'careful', any)).toBeNull();
   });
 });
 
