@@ -10,7 +10,7 @@ import { parseCsv } from '../helpers/parse-csv';
 import { builtModel, writeUntrainedModel } from '../helpers/untrained-model';
 import { useBackend } from '../helpers/tf-backends';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, waitForModel, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, openPage, waitForModel, type PageWatch } from './harness';
 import { closeModelPage, openModelPage, type ModelPage } from './model-page';
 
 const mode = browserTestMode();
@@ -100,5 +100,26 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect(await attr('result-model', 'data-reading')).toBe('careful');
     expect(w.pageErrors).toEqual([]);
     expect(w.foreign).toEqual([]);
+  });
+
+  it('starts, reads and switches with site data blocked (reading localStorage throws)', async () => {
+    const blocked = await openPage(served!.h, '?backend=cpu', {
+      setup: (context) => context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', { configurable: true, get: () => { throw new DOMException('The operation is insecure.', 'SecurityError'); } });
+      }),
+    });
+    try {
+      const { page } = blocked;
+      expect(await page.evaluate(() => { try { void window.localStorage; return 'readable'; } catch (e) { return (e as Error).name; } })).toBe('SecurityError');
+      const outcome = await dropFile(page, 'hand.png', makeHandPng(), 'image/png');
+      expect(outcome.kind, outcome.text).toBe('result');
+      expect(Math.abs(outcome.months! - expected.standard)).toBeLessThan(0.01);
+      await page.locator('[data-testid="reading-mode-result"] input[value="careful"]').check();
+      await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'careful');
+      expect(Math.abs(Number(await page.locator('[data-testid="bone-age"]').getAttribute('data-months')) - expected.careful)).toBeLessThan(0.01);
+      expect(blocked.pageErrors).toEqual([]);
+    } finally {
+      await blocked.page.context().close();
+    }
   });
 });
