@@ -2,7 +2,15 @@ import { completedMonths } from './chronological-age';
 import type { PatientInfo } from './types';
 
 export type ChronologicalAge =
-  | { months: number; source: string; approximate: boolean }
+  | {
+      months: number;
+      source: string;
+      approximate: boolean;
+      /** An approximate age's upper end (PatientAge in years: the child may be up to 11 months older). */
+      upToMonths?: number;
+      /** The study date was not in the file and is taken as today (a PNG/JPEG): the age is wrong if the radiograph is older. */
+      studyDateAssumed?: boolean;
+    }
   | { months: null; reason: string };
 
 /**
@@ -14,12 +22,15 @@ export function chronologicalAgeOf(p: PatientInfo): ChronologicalAge {
   if (p.birthDate && p.studyDate) {
     try {
       const months = completedMonths(p.birthDate.value, p.studyDate.value);
-      return { months, source: dateSource(p), approximate: false };
+      return { months, source: dateSource(p), approximate: false, ...(p.studyDate.assumed ? { studyDateAssumed: true } : {}) };
     } catch {
       return { months: null, reason: `The ${studyName(p)} is before the birth date.` };
     }
   }
-  if (p.ageMonths) return { months: p.ageMonths.value, source: p.ageMonths.label ?? 'PatientAge', approximate: p.ageMonths.approximate ?? false };
+  if (p.ageMonths) {
+    const { value, label, approximate, upToMonths } = p.ageMonths;
+    return { months: value, source: label ?? 'PatientAge', approximate: approximate ?? false, ...(upToMonths !== undefined && upToMonths > value ? { upToMonths } : {}) };
+  }
   if (p.birthDate) return { months: null, reason: 'The study date is missing: enter the day the radiograph was taken.' };
   if (p.notes.some((n) => /PatientBirthDate|PatientAge|Date "/.test(n))) return { months: null, reason: 'The birth date or age in the file is not a valid date.' };
   return { months: null, reason: p.file === 'dicom' ? 'The file has no birth date or age.' : 'Enter the birth date (or the age).' };

@@ -23,6 +23,8 @@ export interface DicomAge {
   months: number;
   /** True when the unit is coarser than a month (years): the months within the year are unknown. */
   approximate: boolean;
+  /** The oldest the child can be, in completed months (`months` + 11 for years; else `months`). */
+  upToMonths: number;
 }
 
 export function parseDicomAge(text: string | undefined | null): DicomAge | null {
@@ -31,5 +33,5 @@ export function parseDicomAge(text: string | undefined | null): DicomAge | null 
   const value = Number(m[1]);
   const unit = m[2] as DicomAge['unit'];
   const months = unit === 'Y' ? value * 12 : unit === 'M' ? value : Math.floor((unit === 'W' ? value * 7 : value) / 30.4375);
-  return { value, unit, months, approximate: unit === 'Y' };
+  return { value, unit, months, approximate: unit === 'Y', upToMonths: unit === 'Y' ? months + 11 : months };
 }

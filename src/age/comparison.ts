@@ -1,5 +1,6 @@
 import type { ChronologicalAge } from './case-age';
-import { sdForAge, standardDeviationScore, verdictOf, type Verdict } from './sds';
+import { signed } from './format';
+import { sdForAge, standardDeviationScore, VERDICT_LIMIT_SD, verdictOf, type Verdict } from './sds';
 import type { Sex } from './types';
 
 /** Bone age against chronological age: the difference, the SD for age, the SDS and the verdict,
@@ -26,5 +27,17 @@ export function compareAges(boneAgeMonths: number, chronological: ChronologicalA
   const sd = sdForAge(sex, chronological.months);
   if (sd.sdMonths === null) return { ...base, differenceMonths, sdMonths: null, sds: null, verdict: 'indeterminate', reason: sd.reason };
   const sds = standardDeviationScore(boneAgeMonths, chronological.months, sd.sdMonths);
-  return { ...base, differenceMonths, sdMonths: sd.sdMonths, sds, verdict: verdictOf(sds), reason: null };
+  const verdict = verdictOf(sds);
+  // An age known only to the year (PatientAge "002Y" is 24-35 months): the verdict must hold at both ends.
+  const upTo = chronological.upToMonths;
+  if (upTo !== undefined && upTo > chronological.months) {
+    const sdUp = sdForAge(sex, upTo).sdMonths;
+    const sdsUp = sdUp === null ? null : standardDeviationScore(boneAgeMonths, upTo, sdUp);
+    if (verdictOf(sdsUp) !== verdict) {
+      const at = (v: number | null, m: number) => `${v === null ? 'none' : signed(v, 2, '-')} at ${m} months`;
+      const reason = `the age is known only to ${chronological.months}-${upTo} months, and the SDS (${at(sds, chronological.months)}, ${at(sdsUp, upTo)}) is on both sides of ${VERDICT_LIMIT_SD} SD; enter the birth and study dates`;
+      return { ...base, differenceMonths, sdMonths: sd.sdMonths, sds, verdict: 'indeterminate', reason };
+    }
+  }
+  return { ...base, differenceMonths, sdMonths: sd.sdMonths, sds, verdict, reason: null };
 }

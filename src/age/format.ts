@@ -3,8 +3,8 @@
 /** 119 → "9 years 11 months"; 12 → "1 year 0 months"; rounds to the nearest whole month. */
 export function yearsMonthsLong(months: number): string {
   if (!Number.isFinite(months)) return 'unknown';
-  const sign = months < 0 ? '-' : '';
   const whole = Math.round(Math.abs(months));
+  const sign = months < 0 && whole > 0 ? '-' : '';
   const y = Math.floor(whole / 12);
   const m = whole % 12;
   return `${sign}${y} ${y === 1 ? 'year' : 'years'} ${m} ${m === 1 ? 'month' : 'months'}`;

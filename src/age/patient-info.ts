@@ -45,7 +45,7 @@ export function patientFromDicomMeta(meta: Meta): PatientInfo {
     sex,
     birthDate: birth ? { value: birth, from: 'dicom' } : null,
     studyDate,
-    ageMonths: age ? { value: age.months, from: 'dicom', approximate: age.approximate, label: `PatientAge ${age.value}${age.unit}` } : null,
+    ageMonths: age ? { value: age.months, from: 'dicom', approximate: age.approximate, upToMonths: age.upToMonths, label: `PatientAge ${age.value}${age.unit}` } : null,
     name: name ? { value: name, from: 'dicom' } : null,
     patientId: id ? { value: id, from: 'dicom' } : null,
     notes,

@@ -12,6 +12,9 @@ export interface ReportModel {
   readingName?: string;
 }
 
+/** A picture file has no study date: the page takes today's, which the reader may not have corrected. */
+export const ASSUMED_STUDY_DATE = 'The study date is not in the file and was taken as today; the chronological age is too high if the radiograph was taken earlier.';
+
 export const RESEARCH_CAVEAT =
   'Automated estimate from a research tool, not a medical device; not validated for clinical use. The bone age must be confirmed by the reading radiologist.';
 
@@ -26,7 +29,9 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
   else lines.push('Sex: not known.');
   const ch = c.chronological;
   if (ch.months !== null) {
-    lines.push(`Chronological age: ${yearsMonthsLong(ch.months)} (${ch.months} months${ch.approximate ? ', approximate' : ''}).`);
+    const span = ch.upToMonths !== undefined ? `, approximate: ${ch.months}-${ch.upToMonths} months` : ch.approximate ? ', approximate' : '';
+    lines.push(`Chronological age: ${yearsMonthsLong(ch.months)} (${ch.months} months${span}).`);
+    lines.push(`Chronological age from: ${ch.source}.`);
   } else {
     lines.push(`Chronological age: not known (${ch.reason})`);
   }
@@ -43,8 +48,9 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
   }
   lines.push('');
   // What the automated checks said about this image (quality control, training range): said before the impression.
-  for (const caution of cautions) lines.push(`CAUTION: ${caution}`);
-  if (cautions.length) lines.push('');
+  const all = [...(ch.months !== null && ch.studyDateAssumed ? [ASSUMED_STUDY_DATE] : []), ...cautions];
+  for (const caution of all) lines.push(`CAUTION: ${caution}`);
+  if (all.length) lines.push('');
   lines.push(`IMPRESSION: ${impression(c)}`);
   lines.push('');
   lines.push(RESEARCH_CAVEAT);

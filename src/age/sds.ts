@@ -14,7 +14,7 @@ export function sdForAge(sex: Sex | null, chronologicalMonths: number, table: Re
   if (chronologicalMonths < first.ageMonths || chronologicalMonths > last.ageMonths) {
     return {
       sdMonths: null,
-      reason: `the Greulich–Pyle standard deviations for ${sex === 'M' ? 'boys' : 'girls'} cover ${first.ageMonths}–${last.ageMonths} months of age; ${chronologicalMonths} months is outside them`,
+      reason: `the Greulich-Pyle standard deviations for ${sex === 'M' ? 'boys' : 'girls'} cover ${first.ageMonths}-${last.ageMonths} months of age; ${chronologicalMonths} months is outside them`,
     };
   }
   for (let i = 1; i < rows.length; i++) {
@@ -42,7 +42,9 @@ export const VERDICT_LIMIT_SD = 2;
 
 export function verdictOf(sds: number | null): Verdict {
   if (sds === null || !Number.isFinite(sds)) return 'indeterminate';
-  if (sds < -VERDICT_LIMIT_SD) return 'delayed';
-  if (sds > VERDICT_LIMIT_SD) return 'advanced';
+  // Judged on the SDS as the page, report and CSV show it (two decimals), so "+2.00" never reads "advanced".
+  const shown = Math.round(sds * 100) / 100;
+  if (shown < -VERDICT_LIMIT_SD) return 'delayed';
+  if (shown > VERDICT_LIMIT_SD) return 'advanced';
   return 'within normal limits';
 }

@@ -22,7 +22,7 @@ export interface PatientInfo {
    *  as today for a PNG/JPEG, for the user to correct. */
   studyDate: (Sourced<CalendarDate> & { tag?: StudyDateTag; assumed?: boolean }) | null;
   /** Age given directly: PatientAge from the file (a fallback), or typed by the user (wins over dates). */
-  ageMonths: (Sourced<number> & { approximate?: boolean; label?: string }) | null;
+  ageMonths: (Sourced<number> & { approximate?: boolean; upToMonths?: number; label?: string }) | null;
   /** Identifiers, only ever shown on the printed report when the user asks for them. */
   name: Sourced<string> | null;
   patientId: Sourced<string> | null;

@@ -35,7 +35,7 @@ export function ComparisonPanel() {
         {chronological.months !== null ? (
           <dd data-testid="chronological-age" data-months={String(chronological.months)}>
             <strong>{formatBoneAge(chronological.months).yearsMonths}</strong> ({chronological.months} completed months
-            {chronological.approximate ? ', approximate' : ''}) <span className="muted small">from {chronological.source}</span>
+            {chronological.upToMonths !== undefined ? `, approximate: up to ${chronological.upToMonths}` : chronological.approximate ? ', approximate' : ''}) <span className="muted small">from {chronological.source}</span>
           </dd>
         ) : (
           <dd data-testid="chronological-age" className="muted">
@@ -72,6 +72,9 @@ export function ComparisonPanel() {
             <dd data-testid="verdict" data-verdict={comparison.verdict} className={`verdict verdict-${comparison.verdict.replace(/ /g, '-')}`}>
               {VERDICT_TEXT[comparison.verdict]}
               <span className="muted small"> (±2 SD)</span>
+              {comparison.verdict === 'indeterminate' && comparison.sds !== null ? (
+                <span className="muted small" data-testid="verdict-reason">: {comparison.reason}</span>
+              ) : null}
             </dd>
           </>
         ) : null}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatIsoDate, parseDate } from '../age/calendar-date';
 import type { Sex, Sourced } from '../age/types';
 import { editPatient, useOpenCase } from '../state/case-access';
+import { typedAgeMonths } from '../age/typed-age';
 import './report.css';
 
 /** Where a value came from, in a word. */
@@ -132,13 +133,8 @@ function AgeInput({ seq, months }: { seq: number; months: number | null }) {
     }
   }, [months]);
   const commit = (y: string, m: string) => {
-    if (y.trim() === '' && m.trim() === '') {
-      setError(null);
-      editPatient(seq, { field: 'ageMonths', value: null });
-      return;
-    }
-    const total = Number(y || 0) * 12 + Number(m || 0);
-    if (!Number.isInteger(total) || total < 0 || Number(m || 0) > 11 || Number(y || 0) > 25) {
+    const total = typedAgeMonths(y, m);
+    if (total === 'invalid') {
       setError('Years 0–25 and months 0–11, whole numbers.');
       return;
     }

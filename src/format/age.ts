@@ -10,8 +10,8 @@ export interface FormattedAge {
 
 export function formatBoneAge(months: number): FormattedAge {
   if (!Number.isFinite(months)) return { yearsMonths: '—', months: '— months', text: '— (no estimate)' };
-  const sign = months < 0 ? '−' : '';
   const whole = Math.round(Math.abs(months));
+  const sign = months < 0 && whole > 0 ? '−' : '';
   const years = Math.floor(whole / 12);
   const rest = whole % 12;
   const yearsMonths = `${sign}${years} y ${rest} m`;

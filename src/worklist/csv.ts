@@ -19,14 +19,15 @@ export const CSV_COLUMNS = [
 
 /**
  * One field, RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that a
- * spreadsheet would run as a formula (=, +, -, @, tab, CR at the start, e.g. a crafted file name) is
+ * spreadsheet would run as a formula (=, +, -, @ or their full-width forms, after any blanks; tab or CR at the start; e.g. a crafted file name) is
  * prefixed with an apostrophe; numbers are written as numbers.
  */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
   let text = value;
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  // Also after leading blanks, and the full-width signs: some spreadsheets trim or normalise before parsing.
+  if (/^[\s\u3000]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -9,7 +9,7 @@ describe('chronologicalAgeFromMeta', () => {
       .toMatchObject({ months: 121, source: 'PatientBirthDate and AcquisitionDate' });
   });
   it('uses PatientAge when the dates are missing, marking years as approximate', () => {
-    expect(chronologicalAgeFromMeta({ PatientAge: '009Y' })).toEqual({ months: 108, source: 'PatientAge 9Y', approximate: true });
+    expect(chronologicalAgeFromMeta({ PatientAge: '009Y' })).toEqual({ months: 108, source: 'PatientAge 9Y', approximate: true, upToMonths: 119 });
     expect(chronologicalAgeFromMeta({ PatientBirthDate: '20150310', PatientAge: '030M' })).toMatchObject({ months: 30, approximate: false });
   });
   it('says why there is no age', () => {

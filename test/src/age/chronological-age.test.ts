@@ -48,8 +48,8 @@ describe('parseDate', () => {
 
 describe('parseDicomAge', () => {
   it('reads the four units', () => {
-    expect(parseDicomAge('010Y')).toEqual({ value: 10, unit: 'Y', months: 120, approximate: true });
-    expect(parseDicomAge('030M')).toMatchObject({ months: 30, approximate: false });
+    expect(parseDicomAge('010Y')).toEqual({ value: 10, unit: 'Y', months: 120, approximate: true, upToMonths: 131 }); // 10 years: 120-131 months
+    expect(parseDicomAge('030M')).toMatchObject({ months: 30, approximate: false, upToMonths: 30 });
     expect(parseDicomAge('052W')).toMatchObject({ months: 11 }); // 364 days
     expect(parseDicomAge('400D')).toMatchObject({ months: 13 });
   });

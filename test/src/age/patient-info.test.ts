@@ -12,7 +12,7 @@ describe('patientFromDicomMeta', () => {
       sex: { value: 'F', from: 'dicom' },
       birthDate: { value: D(2015, 3, 10), from: 'dicom' },
       studyDate: { value: D(2025, 3, 9), from: 'dicom', tag: 'StudyDate' },
-      ageMonths: { value: 108, from: 'dicom', approximate: true, label: 'PatientAge 9Y' },
+      ageMonths: { value: 108, from: 'dicom', approximate: true, upToMonths: 119, label: 'PatientAge 9Y' },
       name: { value: 'Doe Jane', from: 'dicom' },
       patientId: { value: 'A123', from: 'dicom' },
       notes: [],
@@ -56,7 +56,7 @@ describe('chronologicalAgeOf', () => {
     let p = emptyPatient(D(2026, 11, 30));
     expect(chronologicalAgeOf(p)).toEqual({ months: null, reason: 'Enter the birth date (or the age).' });
     p = applyPatientEdit(p, { field: 'birthDate', value: D(2016, 12, 1) });
-    expect(chronologicalAgeOf(p)).toEqual({ months: 119, source: 'birth date entered and study date assumed today', approximate: false });
+    expect(chronologicalAgeOf(p)).toEqual({ months: 119, source: 'birth date entered and study date assumed today', approximate: false, studyDateAssumed: true });
     p = applyPatientEdit(p, { field: 'studyDate', value: null });
     expect(chronologicalAgeOf(p)).toMatchObject({ months: null, reason: expect.stringMatching(/study date is missing/) });
   });

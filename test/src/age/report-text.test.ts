@@ -48,8 +48,23 @@ describe('reportText', () => {
     expect(noAge).toContain('validated error not reported');
     expect(noAge).not.toContain('minus chronological age');
   });
+  it('stays ASCII when the age is outside the SD table (the reason is quoted in the report)', () => {
+    expect(reportText(compareAges(10, chrono(2), 'M'), model)).toMatch(/^[\x20-\x7e\n]*$/);
+  });
   it('marks an approximate age (PatientAge in years)', () => {
     expect(reportText(compareAges(121, { months: 120, source: 'PatientAge 10Y', approximate: true }, 'M'), model)).toContain('(120 months, approximate)');
+    const years = reportText(compareAges(36, { months: 24, source: 'PatientAge 2Y', approximate: true, upToMonths: 35 }, 'M'), model);
+    expect(years).toContain('Chronological age: 2 years 0 months (24 months, approximate: 24-35 months).');
+    expect(years).toMatch(/IMPRESSION: Bone age 3 years 0 months; comparison with the chronological age is indeterminate \(the age is known only to 24-35 months/);
+    expect(years).toMatch(/^[\x20-\x7e\n–&]*$/);
+  });
+  it('says where the chronological age came from, and cautions when the study date was taken as today', () => {
+    const dates = reportText(compareAges(121, chrono(120), 'F'), model);
+    expect(dates).toContain('Chronological age: 10 years 0 months (120 months).\nChronological age from: PatientBirthDate and StudyDate.');
+    expect(dates).not.toContain('CAUTION');
+    const assumed = reportText(compareAges(121, { ...chrono(120), source: 'birth date entered and study date assumed today', studyDateAssumed: true }, 'F'), model, ['Not quality-checked.']);
+    expect(assumed).toContain('Chronological age from: birth date entered and study date assumed today.');
+    expect(assumed).toMatch(/CAUTION: The study date is not in the file and was taken as today; the chronological age is too high if the radiograph was taken earlier\.\nCAUTION: Not quality-checked\.\n\nIMPRESSION/);
   });
 });
 
@@ -59,6 +74,7 @@ describe('format helpers', () => {
     expect(yearsMonthsLong(12.4)).toBe('1 year 0 months');
     expect(yearsMonthsLong(13)).toBe('1 year 1 month');
     expect(yearsMonthsLong(-5)).toBe('-0 years 5 months');
+    expect(yearsMonthsLong(-0.3)).toBe('0 years 0 months'); // rounds to nothing: no sign
     expect(yearsMonthsLong(NaN)).toBe('unknown');
   });
   it('signed', () => {

@@ -44,9 +44,9 @@ describe('sdForAge', () => {
     expect((sdForAge('F', 4.5) as { sdMonths: number }).sdMonths).toBeCloseTo(0.94, 10);
   });
   it('says it does not apply outside the tabulated range or without a sex', () => {
-    expect(sdForAge('M', 2)).toMatchObject({ sdMonths: null, reason: expect.stringMatching(/boys cover 3–204 months.*2 months is outside/) });
+    expect(sdForAge('M', 2)).toMatchObject({ sdMonths: null, reason: expect.stringMatching(/boys cover 3-204 months.*2 months is outside/) });
     expect(sdForAge('M', 205)).toMatchObject({ sdMonths: null });
-    expect(sdForAge('F', 193)).toMatchObject({ sdMonths: null, reason: expect.stringMatching(/girls cover 3–192/) });
+    expect(sdForAge('F', 193)).toMatchObject({ sdMonths: null, reason: expect.stringMatching(/girls cover 3-192/) });
     expect(sdForAge('F', 192)).toEqual({ sdMonths: 7.31 });
     expect(sdForAge(null, 120)).toMatchObject({ sdMonths: null, reason: expect.stringMatching(/sex/) });
     expect(sdForAge('M', NaN)).toMatchObject({ sdMonths: null });
@@ -65,8 +65,28 @@ describe('SDS and verdict', () => {
     expect(verdictOf(0)).toBe('within normal limits');
     expect(verdictOf(2)).toBe('within normal limits');
     expect(verdictOf(2.01)).toBe('advanced');
+    // Judged as shown (two decimals): 2.002 reads "+2.00", so it is not "more than 2 SD".
+    expect(verdictOf(2.002)).toBe('within normal limits');
+    expect(verdictOf(-2.004)).toBe('within normal limits');
+    expect(verdictOf(2.006)).toBe('advanced');
     expect(verdictOf(null)).toBe('indeterminate');
     expect(verdictOf(NaN)).toBe('indeterminate');
+  });
+});
+
+describe('compareAges with an age known only to the year (PatientAge in years)', () => {
+  const years = (y: number) => ({ months: 12 * y, source: `PatientAge ${y}Y`, approximate: true, upToMonths: 12 * y + 11 });
+  it('gives no verdict when the two ends of the year give different ones, and says why', () => {
+    // A boy of "2 years" (24-35 months) with a bone age of 36 months: +3.06 SD at 24 months, within limits at 35.
+    const c = compareAges(36, years(2), 'M');
+    expect(c.sds).toBeGreaterThan(2);
+    expect(c.verdict).toBe('indeterminate');
+    expect(c.reason).toMatch(/known only to 24-35 months.*\+3\.06 at 24 months.*at 35 months/);
+    expect(compareAges(36, { months: 24, source: 'dates', approximate: false }, 'M').verdict).toBe('advanced');
+  });
+  it('keeps the verdict when both ends agree', () => {
+    expect(compareAges(160, years(10), 'M')).toMatchObject({ verdict: 'advanced', reason: null });
+    expect(compareAges(125, years(10), 'M')).toMatchObject({ verdict: 'within normal limits', reason: null });
   });
 });
 

@@ -24,6 +24,9 @@ describe('csvField', () => {
     expect(csvField('+1.png')).toBe("'+1.png");
     expect(csvField('-cmd.png')).toBe("'-cmd.png");
     expect(csvField('@sum.dcm')).toBe("'@sum.dcm");
+    expect(csvField('  =1+1.png')).toBe("'  =1+1.png");
+    expect(csvField('\uff1dSUM(A1).png')).toBe("'\uff1dSUM(A1).png");
+    expect(csvField('hand-1.png')).toBe('hand-1.png');
   });
 });
 
