@@ -79,6 +79,7 @@ export function PrintReport() {
   if (include.name) ids.push(['Name', p.name?.value.trim() ?? '(not given)']);
   if (include.id) ids.push(['Patient ID', p.patientId?.value.trim() ?? '(not given)']);
   if (include.birthDate) ids.push(['Birth date', p.birthDate ? formatIsoDate(p.birthDate.value) : '(not given)']);
+  if (include.fileName) ids.push(['File', c.fileName]);
   const v = card?.validation;
   return (
     <div className="print-report" data-testid="print-view">
@@ -105,7 +106,7 @@ export function PrintReport() {
         <figure className="print-radiograph">
           <img data-testid="print-radiograph" alt="Radiograph as displayed, with the regional age map" hidden />
           <figcaption>
-            Radiograph{c.result && overlay.visible ? ` with the regional age map (opacity ${Math.round(overlay.opacity * 100)} %)` : ''} · {c.fileName}
+            Radiograph{c.result && overlay.visible ? ` with the regional age map (opacity ${Math.round(overlay.opacity * 100)} %)` : ''}
           </figcaption>
         </figure>
         {reading.comparison ? (

@@ -11,6 +11,7 @@ const IDENTIFIER_LABELS: Array<[keyof PrintIdentifiers, string]> = [
   ['name', 'name'],
   ['id', 'patient ID'],
   ['birthDate', 'birth date'],
+  ['fileName', 'file name'],
 ];
 
 /** The report text with "Copy report", and what goes on the printed report. */

@@ -6,6 +6,8 @@ export interface PrintIdentifiers {
   name: boolean;
   id: boolean;
   birthDate: boolean;
+  /** Exported file names often carry the patient's name or record number. */
+  fileName: boolean;
 }
 
 export interface ReportState {
@@ -14,6 +16,6 @@ export interface ReportState {
 }
 
 export const useReportStore = create<ReportState>()((set) => ({
-  include: { name: false, id: false, birthDate: false },
+  include: { name: false, id: false, birthDate: false, fileName: false },
   setInclude: (key, on) => set((s) => ({ include: { ...s.include, [key]: on } })),
 }));

@@ -164,16 +164,19 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(await view.locator(tid('print-identifiers')).textContent()).toMatch(/identifiers left out/);
     expect(await view.textContent()).not.toContain('Synthetic Hand');
     expect(await view.textContent()).not.toContain('TEST-0042');
+    expect(await view.textContent()).not.toContain('boy.dcm'); // a file name may carry identifiers too
 
     // Choose name and ID (on screen), then print again.
     await page.emulateMedia({ media: 'screen' });
     await page.locator(tid('include-name')).check();
     await page.locator(tid('include-id')).check();
+    await page.locator(tid('include-fileName')).check();
     await page.emulateMedia({ media: 'print' });
     await view.waitFor({ state: 'visible' });
     const ids = await view.locator(tid('print-identifiers')).textContent();
     expect(ids).toContain('Synthetic Hand');
     expect(ids).toContain('TEST-0042');
+    expect(ids).toContain('boy.dcm');
     expect(ids).not.toContain('2012-03-10'); // birth date not chosen
     await page.screenshot({ path: join(SHOTS, 'print-view.png'), fullPage: true });
     // Roughly the printed page: A4 at 96 dpi less the 12 mm margins.
