@@ -7,10 +7,9 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
-import type { ModelCard } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
-import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
+import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, withoutMeasuredFigures, writeModelCard } from './io/model-files';
 import { initTrainingRuntime } from './runtime';
 import { recalibrateOn, validateOn } from './validate';
 
@@ -45,7 +44,7 @@ process.stderr.write(`averaged ${dirs.length} checkpoints: validation MAE ${figu
 
 const outDir = String(args.out);
 // The first folder's interval, checks and careful reading were measured on its weights, not on the mean.
-const { interval: _interval, checks: _checks, careful: _careful, ...kept } = base as ModelCard & { interval?: unknown };
+const kept = withoutMeasuredFigures(base);
 await atomicFolder(outDir, async (tmp) => {
   const weights = await saveModelFolder(net, tmp);
   writeModelCard(tmp, {

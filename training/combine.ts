@@ -13,7 +13,7 @@ import type { EnsembleMember, ModelCard } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { combineModels } from './io/combine-models';
-import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, writeModelCard } from './io/model-files';
+import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, withoutMeasuredFigures, writeModelCard } from './io/model-files';
 import { formatLayers } from './layers-spec';
 import { initTrainingRuntime } from './runtime';
 import { validateOn } from './validate';
@@ -61,7 +61,7 @@ process.stderr.write(`ensemble of ${dirs.length}: validation MAE ${figures.mae_m
 const outDir = String(args.out);
 const t0 = cards[0].training;
 // The first card's interval, checks and careful reading were measured on that network alone, not on the ensemble.
-const { interval: _interval, checks: _checks, careful: _careful, ...base } = cards[0] as ModelCard & { interval?: unknown };
+const base = withoutMeasuredFigures(cards[0]);
 await atomicFolder(outDir, async (tmp) => {
   const weights = await saveModelFolder(ensemble, tmp);
   writeModelCard(tmp, {

@@ -68,6 +68,14 @@ export function readModelCard(dir: string): ModelCard {
   return JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')) as ModelCard;
 }
 
+/** A card without the figures measured on its own weights (interval, checks, careful reading), for a card
+ *  carried over to other weights (averaged checkpoints, an ensemble), which are then validated afresh. */
+export function withoutMeasuredFigures(card: ModelCard): Omit<ModelCard, 'checks' | 'careful'> {
+  // The interval is written by calibrate:interval, outside the card's type.
+  const { interval: _interval, checks: _checks, careful: _careful, ...rest } = card as ModelCard & { interval?: unknown };
+  return rest;
+}
+
 /** After a crash inside atomicFolder's two renames (`dir` moved to `dir.old`, `dir.tmp` not yet
  *  in place), puts the previous folder back, so a resume loses at most the step being saved.
  *  Returns true when it did. */
