@@ -1,3 +1,4 @@
+import type { CaseInterval } from '../../core/uncertainty/case-interval';
 import type { AgeComparison } from './comparison';
 import { signed, yearsMonthsLong } from './format';
 import { SD_SOURCE } from './greulich-pyle-sd';
@@ -10,6 +11,8 @@ export interface ReportModel {
   maeN: number | null;
   /** The reading that made the estimate, e.g. "careful reading, 5 passes"; absent: not said. */
   readingName?: string;
+  /** The estimate's calibrated interval (core/uncertainty/case-interval.ts), or why there is none; absent: not said. */
+  interval?: CaseInterval;
 }
 
 /** A picture file has no study date: the page takes today's, which the reader may not have corrected. */
@@ -39,6 +42,7 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
     ? `validated mean absolute error ${model.maeMonths.toFixed(1)} months${model.maeN !== null ? `, n = ${model.maeN}` : ''}`
     : 'validated error not reported';
   lines.push(`Bone age: ${yearsMonthsLong(c.boneAgeMonths)} (${c.boneAgeMonths.toFixed(1)} months), estimated by the model ${model.name} v${model.version} (${model.readingName ? `${model.readingName}; ` : ''}${mae}).`);
+  if (model.interval) lines.push(intervalLine(model.interval));
   if (c.differenceMonths !== null) lines.push(`Bone age minus chronological age: ${signed(c.differenceMonths, 1, '-')} months.`);
   if (c.sdMonths !== null && c.sds !== null) {
     lines.push(`Standard deviation for age (${SD_SOURCE}): ${c.sdMonths.toFixed(1)} months.`);
@@ -55,6 +59,14 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
   lines.push('');
   lines.push(RESEARCH_CAVEAT);
   return lines.join('\n');
+}
+
+/** Rounded to whole months as on the page, so the report and the screen give the same range. */
+function intervalLine(iv: CaseInterval): string {
+  if (iv.kind === 'none') return `Interval: not given (${iv.reason.replace(/\.$/, '')}).`;
+  const lo = Math.round(iv.lo);
+  const hi = Math.round(iv.hi);
+  return `${Math.round(iv.coverage * 100)}% interval: ${yearsMonthsLong(lo)} to ${yearsMonthsLong(hi)} (${lo}-${hi} months), calibrated on held-out cases${iv.withoutSex ? ', for a reading without the sex' : ''}.`;
 }
 
 function impression(c: AgeComparison): string {

@@ -73,7 +73,7 @@ export function PrintReport() {
       </div>
     );
   }
-  const reading = readingOf(c, cautions);
+  const reading = readingOf(c, cautions, card);
   const p = c.patient;
   const ids: Array<[string, string]> = [];
   if (include.name) ids.push(['Name', p.name?.value.trim() ?? '(not given)']);

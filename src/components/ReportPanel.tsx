@@ -3,6 +3,7 @@ import { copyText } from '../report/copy-text';
 import { useOpenCase } from '../state/case-access';
 import { readingOf } from '../state/case-comparison';
 import { useCaseCautions } from '../state/case-cautions';
+import { useReadingCard } from '../state/reading-card';
 import { useReportStore, type PrintIdentifiers } from '../state/report-store';
 import { refreshPrintSnapshot } from './PrintReport';
 import './report.css';
@@ -21,8 +22,9 @@ export function ReportPanel() {
   const include = useReportStore((s) => s.include);
   const setInclude = useReportStore((s) => s.setInclude);
   const [copyState, setCopyState] = useState<{ seq: number; text: string; ok: boolean } | null>(null);
+  const card = useReadingCard(c?.result?.reading);
   if (!c || !c.result) return null;
-  const { text } = readingOf(c, cautions);
+  const { text } = readingOf(c, cautions, card);
   if (!text) return null;
 
   const copy = async () => {

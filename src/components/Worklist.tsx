@@ -5,6 +5,7 @@ import { useStore, type OpenCase } from '../state/store';
 import { isPending } from '../worklist/case-status';
 import { worklistCsv, type CsvCase } from '../worklist/csv';
 import { readingOf } from '../state/case-comparison';
+import { readingCardNow } from '../state/reading-card';
 import { qcOfCase, useQcStore } from '../state/qc-store';
 import { downloadText, worklistFileName } from '../worklist/download';
 import './worklist.css';
@@ -81,16 +82,21 @@ export function Worklist() {
 
 /** A worklist row for the CSV, with the child's sex, chronological age, SDS, verdict and QC where known. */
 function withComparison(c: OpenCase): CsvCase {
-  const reading = readingOf(c);
+  const reading = readingOf(c, [], readingCardNow(c.result?.reading));
   const qc = qcOfCase(useQcStore.getState(), c.seq);
+  const ch = reading.chronological;
   return {
     ...c,
     comparison: {
       sex: c.patient.sex?.value ?? null,
-      chronologicalMonths: reading.chronological.months,
+      chronologicalMonths: ch.months,
       sds: reading.comparison?.sds ?? null,
       verdict: reading.comparison?.verdict ?? 'indeterminate',
+      ...(ch.months !== null
+        ? { chronologicalSource: ch.source, chronologicalApproximate: ch.approximate, chronologicalUpToMonths: ch.upToMonths ?? null, studyDateAssumed: ch.studyDateAssumed ?? false }
+        : {}),
     },
+    interval: reading.interval?.kind === 'interval' ? reading.interval : null,
     qc: qc.report ? (qc.report.ok ? 'ok' : qc.report.flags.map((f) => f.code).join(';')) : c.result ? 'unchecked' : null,
   };
 }

@@ -8,14 +8,32 @@ export interface CsvCase {
   message: string | null;
   result: { estimate: { boneAgeMonths: number; sexUsed?: string }; modelName: string; modelVersion: string; backend: string; maeMonths: number | null; readingName?: string } | null;
   /** The comparison with the child's age, when known (src/state/case-comparison.ts readingOf). */
-  comparison?: { sex: string | null; chronologicalMonths: number | null; sds: number | null; verdict: string } | null;
+  comparison?: {
+    sex: string | null;
+    chronologicalMonths: number | null;
+    sds: number | null;
+    verdict: string;
+    /** Where the chronological age came from, e.g. "PatientBirthDate and StudyDate". */
+    chronologicalSource?: string | null;
+    /** Known only roughly (PatientAge in years): true; its upper end, when a range. */
+    chronologicalApproximate?: boolean;
+    chronologicalUpToMonths?: number | null;
+    /** The study date was taken as today (a PNG/JPEG), not read or typed. */
+    studyDateAssumed?: boolean;
+  } | null;
+  /** The estimate's calibrated interval, when the reading has one. */
+  interval?: { lo: number; hi: number; coverage: number } | null;
   /** Quality control: 'ok', the flag codes joined by ';', or 'unchecked'. */
   qc?: string | null;
 }
 
 export const CSV_COLUMNS = [
   'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used', 'reading',
+  'interval_low_months', 'interval_high_months', 'interval_coverage',
+  'chronological_age_source', 'chronological_age_approximate', 'chronological_age_up_to_months', 'study_date_assumed',
 ] as const;
+
+const yesNo = (b: boolean | undefined): string | null => (b === undefined ? null : b ? 'yes' : 'no');
 
 /**
  * One field, RFC 4180: quoted when it holds a comma, quote, CR or LF (quotes doubled). Text that a
@@ -37,6 +55,8 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
     const r = c.result;
     const months = r ? Number(r.estimate.boneAgeMonths.toFixed(1)) : null;
     const years = r ? Number((r.estimate.boneAgeMonths / 12).toFixed(2)) : null;
+    // Only when there is a chronological age to qualify.
+    const ch = c.comparison?.chronologicalMonths != null ? c.comparison : null;
     return [
       c.seq,
       c.fileName,
@@ -56,6 +76,15 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
       r?.estimate.sexUsed ?? null,
       // Which reading gave it (one pass, careful): model_mae_months is that reading's validated error.
       r?.readingName ?? null,
+      // Rounded as on the page; the interval of that reading (and of the sex reading used).
+      r && c.interval ? Math.round(c.interval.lo) : null,
+      r && c.interval ? Math.round(c.interval.hi) : null,
+      r && c.interval ? c.interval.coverage : null,
+      // How far the chronological age can be trusted: a verdict on an approximate age or an assumed study date needs checking.
+      ch ? ch.chronologicalSource ?? null : null,
+      ch ? yesNo(ch.chronologicalApproximate) : null,
+      ch?.chronologicalUpToMonths ?? null,
+      ch ? yesNo(ch.studyDateAssumed) : null,
     ];
   });
   return [CSV_COLUMNS as readonly (string | number | null)[], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

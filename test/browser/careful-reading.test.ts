@@ -80,6 +80,13 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     const csv = parseCsv(readFileSync((await download.path())!, 'utf8').slice(1));
     expect(csv[1][csv[0].indexOf('reading')]).toBe('careful reading, 5 passes');
     expect(csv[1][csv[0].indexOf('model_mae_months')]).toBe('7.3');
+    // The interval of that reading, as on the page and in the report (whole months).
+    expect([csv[1][csv[0].indexOf('interval_low_months')], csv[1][csv[0].indexOf('interval_high_months')]]).toEqual([String(Math.round(lo)), String(Math.round(hi))]);
+    expect(await page.locator('[data-testid="report-text"]').textContent()).toContain(`(${Math.round(lo)}-${Math.round(hi)} months), calibrated on held-out cases, for a reading without the sex.`);
+    // A typed birth date with the PNG's study date taken as today: the CSV says so.
+    expect(csv[1][csv[0].indexOf('chronological_age_source')]).toBe('birth date entered and study date assumed today');
+    expect(csv[1][csv[0].indexOf('study_date_assumed')]).toBe('yes');
+    expect(csv[1][csv[0].indexOf('chronological_age_approximate')]).toBe('no');
 
     // Back to one pass: the same case, read again, as at first.
     await page.locator('[data-testid="reading-mode-card"] input[value="standard"]').check();

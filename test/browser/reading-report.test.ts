@@ -97,6 +97,12 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(s.report).toContain(`Standard deviation for age (Greulich & Pyle 1959 (Brush Foundation) standard deviations): ${sd.toFixed(1)} months.`);
     expect(s.report).toContain(`Standard deviation score (SDS): ${signed(sds, 2, '-')}.`);
     expect(s.report).toMatch(/IMPRESSION: (Delayed bone age|Advanced bone age|Bone age within normal limits)/);
+    // The interval on the page and in the report are one computation, rounded alike.
+    const iv = page.locator(tid('bone-age-interval'));
+    const [lo, hi] = [Math.round(Number(await iv.getAttribute('data-lo'))), Math.round(Number(await iv.getAttribute('data-hi')))];
+    expect(hi - lo).toBeGreaterThan(10);
+    expect(await iv.textContent()).toContain(`${lo}–${hi} months`);
+    expect(s.report).toMatch(new RegExp(`\\(${boneAge.toFixed(1)} months\\), estimated by .*\\n90% interval: .* \\(${lo}-${hi} months\\), calibrated on held-out cases\\.\\n`));
     console.log(`DICOM boy, 119 months: bone age ${boneAge.toFixed(1)}, SD ${sd.toFixed(2)}, SDS ${sds.toFixed(2)}, ${verdictOf(sds)}`);
     await page.screenshot({ path: join(SHOTS, 'reading-view.png') });
     // Tall enough to show every side panel (chart, report) without scrolling.
@@ -151,6 +157,7 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(await view.locator(tid('age-chart')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-report-text')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-report-text')).textContent()).toContain('Chronological age: 12 years 11 months (155 months).');
+    expect(await view.locator(tid('print-report-text')).textContent()).toMatch(/\n90% interval: .* months\), calibrated on held-out cases\.\n/);
     expect(await view.locator(tid('print-model-card')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-model-card')).textContent()).toMatch(/validated MAE \d+\.\d months/);
     // The radiograph with its age map, copied from the viewer.
@@ -192,6 +199,22 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(pdf.toString('latin1'), 'the radiograph is in the PDF').toMatch(/\/Subtype\s*\/Image/);
     await page.emulateMedia({ media: 'screen' });
     expect(await view.isVisible()).toBe(false);
+
+    // A tall viewer (a portrait monitor) gives a tall copy of the radiograph: still one page.
+    await page.setViewportSize({ width: 800, height: 2000 });
+    await page.waitForTimeout(500); // the viewer redraws on its ResizeObserver
+    await page.evaluate(() => window.dispatchEvent(new Event('beforeprint'))); // what a real print does first
+    const tall = await img.evaluate((el: HTMLImageElement) => ({ w: el.naturalWidth, h: el.naturalHeight }));
+    expect(tall.h, 'the copy is portrait').toBeGreaterThan(tall.w);
+    await page.emulateMedia({ media: 'print' });
+    const tallPdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(join(SHOTS, 'report-tall-viewer.pdf'), tallPdf);
+    await page.setViewportSize({ width: 703, height: 1032 });
+    await page.screenshot({ path: join(SHOTS, 'print-view-a4-tall-viewer.png'), fullPage: true });
+    console.log(`print, portrait viewer: ${Math.round(await view.evaluate((el) => el.getBoundingClientRect().height))} of 1032 px (A4 less margins at 96 dpi)`);
+    expect(tallPdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g)?.length ?? 0, 'one page with a portrait radiograph').toBe(1);
+    await page.emulateMedia({ media: 'screen' });
+    await page.setViewportSize({ width: 1400, height: 900 });
   });
 
   it('a PNG asks for sex and birth date, then compares', async () => {

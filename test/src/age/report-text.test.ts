@@ -24,6 +24,16 @@ describe('reportText', () => {
     expect(text).toContain('estimated by the model bonet-rsna100 v1.0.0 (careful reading, 5 passes; validated mean absolute error 9.0 months, n = 1721).');
     expect(text).toMatch(/^[\x20-\x7e\n–&]*$/);
   });
+  it('gives the calibrated interval after the bone age, rounded as on the page, or says why there is none', () => {
+    const c = compareAges(140.26, chrono(120), 'M');
+    const text = reportText(c, { ...model, interval: { kind: 'interval', lo: 121.6, hi: 158.92, coverage: 0.9, withoutSex: false } });
+    expect(text).toMatch(/\(140\.3 months\), estimated by .*\n90% interval: 10 years 2 months to 13 years 3 months \(122-159 months\), calibrated on held-out cases\.\nBone age minus/);
+    expect(text).toMatch(/^[\x20-\x7e\n–&]*$/);
+    const noSex = reportText(compareAges(140.26, chrono(120), null), { ...model, interval: { kind: 'interval', lo: 113, hi: 167.5, coverage: 0.9, withoutSex: true } });
+    expect(noSex).toContain('90% interval: 9 years 5 months to 14 years 0 months (113-168 months), calibrated on held-out cases, for a reading without the sex.');
+    expect(reportText(c, { ...model, interval: { kind: 'none', reason: 'No calibrated interval for this model.' } })).toContain('Interval: not given (No calibrated interval for this model).');
+    expect(reportText(c, model)).not.toMatch(/interval/i); // not asked for: not said
+  });
   it('delayed, with ASCII minus signs', () => {
     const text = reportText(compareAges(80, chrono(120), 'F'), model);
     expect(text).toContain('Bone age minus chronological age: -40.0 months.');

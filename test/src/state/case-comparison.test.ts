@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyPatientEdit, patientFromDicomMeta } from '../../../src/age/patient-info';
 import { readingOf } from '../../../src/state/case-comparison';
 import type { CaseResult } from '../../../src/state/store';
+import type { ModelCard } from '../../../core/model/types';
 
 const result = (boneAgeMonths: number) =>
   ({
@@ -33,5 +34,16 @@ describe('readingOf', () => {
     patient = applyPatientEdit(patient, { field: 'birthDate', value: { year: 2013, month: 3, day: 10 } });
     r = readingOf({ patient, result: result(150) });
     expect(r.comparison).toMatchObject({ differenceMonths: 6, verdict: 'within normal limits' });
+  });
+  it('gives the interval of the card passed in, in the reading and its text; none asked for, none said', () => {
+    const patient = patientFromDicomMeta({ PatientSex: 'F', PatientBirthDate: '20150310', StudyDate: '20250310' });
+    const card = { interval: { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 18.6 } } as unknown as ModelCard;
+    const r = readingOf({ patient, result: result(150) }, [], card);
+    expect(r.interval).toMatchObject({ kind: 'interval', lo: 131.4, hi: 168.6, coverage: 0.9 });
+    expect(r.text).toContain('90% interval: 10 years 11 months to 14 years 1 month (131-169 months)');
+    expect(readingOf({ patient, result: result(150) }, [], null).interval).toMatchObject({ kind: 'none' });
+    const without = readingOf({ patient, result: result(150) });
+    expect(without.interval).toBeNull();
+    expect(without.text).not.toMatch(/interval/i);
   });
 });

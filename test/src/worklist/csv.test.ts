@@ -36,21 +36,35 @@ describe('worklistCsv', () => {
     { seq: 2, fileName: 'broken, "really".png', status: 'failed', message: 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', result: null },
     { seq: 3, fileName: 'IM0001', status: 'queued', message: null, result: null },
     { seq: 4, fileName: 'élève.dcm', status: 'done', message: null, result: { ...result(7, 'male'), maeMonths: 8.93, readingName: 'careful reading, 5 passes' }, comparison: { sex: 'M', chronologicalMonths: 30, sds: -5.0884, verdict: 'delayed' }, qc: 'mirrored' },
+    {
+      seq: 5, fileName: 'age-in-years.dcm', status: 'done', message: null, result: result(40.4, 'female'),
+      comparison: { sex: 'F', chronologicalMonths: 24, sds: 2.3, verdict: 'indeterminate', chronologicalSource: 'PatientAge 002Y', chronologicalApproximate: true, chronologicalUpToMonths: 35, studyDateAssumed: false },
+      interval: { lo: 21.74, hi: 59.06, coverage: 0.9 },
+    },
+    // An interval and age qualifiers without an estimate or an age are not written.
+    { seq: 6, fileName: 'photo.png', status: 'failed', message: 'Not a hand.', result: null, comparison: { sex: null, chronologicalMonths: null, sds: null, verdict: 'indeterminate', chronologicalSource: 'x', studyDateAssumed: true }, interval: { lo: 1, hi: 2, coverage: 0.9 } },
   ];
 
   it('writes a header and one row per case that read back to the same fields', () => {
     const text = worklistCsv(cases);
     expect(text.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(text);
-    expect(rows).toHaveLength(5);
+    expect(rows).toHaveLength(7);
     expect(rows[0]).toEqual([
       'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used', 'reading',
+      'interval_low_months', 'interval_high_months', 'interval_coverage',
+      'chronological_age_source', 'chronological_age_approximate', 'chronological_age_up_to_months', 'study_date_assumed',
     ]);
-    expect(rows[1]).toEqual(['1', 'hand 1.png', 'done', '124.3', '10.36', '', '', '', '', '', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '', '', '']);
-    expect(rows[2]).toEqual(['2', 'broken, "really".png', 'failed', '', '', '', '', '', '', '', '', '', '', 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', '', '']);
-    expect(rows[3]).toEqual(['3', 'IM0001', 'queued', '', '', '', '', '', '', '', '', '', '', '', '', '']);
-    expect(rows[4]).toEqual(['4', 'élève.dcm', 'done', '7', '0.58', 'M', '30', '-5.09', 'delayed', 'mirrored', 'bonet-rsna100 v1.0.0', '8.9', 'wasm', '', 'male', 'careful reading, 5 passes']);
-    for (const r of rows) expect(r).toHaveLength(16);
+    const none = ['', '', '', '', '', '', ''];
+    expect(rows[1]).toEqual(['1', 'hand 1.png', 'done', '124.3', '10.36', '', '', '', '', '', 'bonet-rsna100 v1.0.0', '14.9', 'wasm', '', '', '', ...none]);
+    expect(rows[2]).toEqual(['2', 'broken, "really".png', 'failed', '', '', '', '', '', '', '', '', '', '', 'Not a PNG, JPEG or DICOM file:\nthe first bytes are 00 01.', '', '', ...none]);
+    expect(rows[3]).toEqual(['3', 'IM0001', 'queued', '', '', '', '', '', '', '', '', '', '', '', '', '', ...none]);
+    // A comparison made before the age qualifiers existed leaves them blank rather than claiming "no".
+    expect(rows[4]).toEqual(['4', 'élève.dcm', 'done', '7', '0.58', 'M', '30', '-5.09', 'delayed', 'mirrored', 'bonet-rsna100 v1.0.0', '8.9', 'wasm', '', 'male', 'careful reading, 5 passes', ...none]);
+    expect(rows[5].slice(5, 9)).toEqual(['F', '24', '2.3', 'indeterminate']);
+    expect(rows[5].slice(16)).toEqual(['22', '59', '0.9', 'PatientAge 002Y', 'yes', '35', 'no']);
+    expect(rows[6].slice(16)).toEqual(none);
+    for (const r of rows) expect(r).toHaveLength(23);
   });
 
   it('is just the header for an empty worklist', () => {
