@@ -1,4 +1,6 @@
+import { compareDates, formatIsoDate, type CalendarDate } from './calendar-date';
 import { completedMonths } from './chronological-age';
+import { todayDate } from './patient-info';
 import type { PatientInfo } from './types';
 
 export type ChronologicalAge =
@@ -16,9 +18,14 @@ export type ChronologicalAge =
 /**
  * The chronological age to compare the bone age with, in completed months. Order: an age the user
  * typed; else birth date and study date; else PatientAge from the file. Says why when there is none.
+ * A study date after `today` (beyond a day, for time zones) is a typing slip or a modality's clock,
+ * and would make the child older than they are: no age from it until it is corrected.
  */
-export function chronologicalAgeOf(p: PatientInfo): ChronologicalAge {
+export function chronologicalAgeOf(p: PatientInfo, today: CalendarDate = todayDate()): ChronologicalAge {
   if (p.ageMonths?.from === 'user') return { months: Math.floor(p.ageMonths.value), source: 'age entered by the user', approximate: false };
+  if (p.birthDate && p.studyDate && compareDates(p.studyDate.value, nextDay(today)) > 0) {
+    return { months: null, reason: `The ${studyName(p)} ${formatIsoDate(p.studyDate.value)} is after today (${formatIsoDate(today)}): correct it.` };
+  }
   if (p.birthDate && p.studyDate) {
     try {
       const months = completedMonths(p.birthDate.value, p.studyDate.value);
@@ -34,6 +41,11 @@ export function chronologicalAgeOf(p: PatientInfo): ChronologicalAge {
   if (p.birthDate) return { months: null, reason: 'The study date is missing: enter the day the radiograph was taken.' };
   if (p.notes.some((n) => /PatientBirthDate|PatientAge|Date "/.test(n))) return { months: null, reason: 'The birth date or age in the file is not a valid date.' };
   return { months: null, reason: p.file === 'dicom' ? 'The file has no birth date or age.' : 'Enter the birth date (or the age).' };
+}
+
+function nextDay(d: CalendarDate): CalendarDate {
+  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
+  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
 }
 
 function studyName(p: PatientInfo): string {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatIsoDate, parseDate } from '../age/calendar-date';
+import { todayDate } from '../age/patient-info';
 import type { Sex, Sourced } from '../age/types';
 import { editPatient, useOpenCase } from '../state/case-access';
 import { typedAgeMonths } from '../age/typed-age';
@@ -21,6 +22,8 @@ export function PatientPanel() {
   if (!c) return null;
   const { patient: p, seq } = c;
   const missing = !p.sex || (!p.birthDate && !p.ageMonths);
+  // The date pickers offer no day after today (a later study date gives no age: src/age/case-age.ts).
+  const today = formatIsoDate(todayDate());
   return (
     <section className="panel patient-panel" data-testid="patient-panel">
       <h2>Patient</h2>
@@ -53,6 +56,7 @@ export function PatientPanel() {
             id="patient-birth-date"
             type="date"
             data-testid="patient-birth-date"
+            max={today}
             value={p.birthDate ? formatIsoDate(p.birthDate.value) : ''}
             onChange={(e) => editPatient(seq, { field: 'birthDate', value: parseDate(e.target.value) })}
           />{' '}
@@ -65,6 +69,7 @@ export function PatientPanel() {
             id="patient-study-date"
             type="date"
             data-testid="patient-study-date"
+            max={today}
             value={p.studyDate ? formatIsoDate(p.studyDate.value) : ''}
             onChange={(e) => editPatient(seq, { field: 'studyDate', value: parseDate(e.target.value) })}
           />{' '}

@@ -144,6 +144,13 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect((await shown(page)).sd).toBeCloseTo(9.79, 3);
     await page.locator(tid('patient-age-clear')).click();
     await waitForAttr(page, tid('chronological-age', 'comparison-panel'), 'data-months', '155');
+    // A study date after today (a slip of the year) gives no age, and says why, until corrected.
+    await page.locator(tid('patient-study-date')).fill('2099-03-09');
+    await page.waitForFunction(() => /after today/.test(document.querySelector('[data-testid="comparison-panel"] [data-testid="chronological-age"]')?.textContent ?? ''));
+    expect(await page.locator(tid('verdict', 'comparison-panel')).getAttribute('data-verdict')).toBe('indeterminate');
+    expect((await shown(page)).report).toMatch(/Chronological age: not known \(The study date 2099-03-09 is after today \(\d{4}-\d\d-\d\d\): correct it\.\)/);
+    await page.locator(tid('patient-study-date')).fill('2025-03-09');
+    await waitForAttr(page, tid('chronological-age', 'comparison-panel'), 'data-months', '155');
   });
 
   it('renders the print view: report elements visible, controls hidden, identifiers only when chosen', async () => {
