@@ -17,5 +17,13 @@ export function caseInterval(estimate: Estimate & { ttaSpread?: number }, card: 
   if (!cal) return { kind: 'none', reason: "No interval calibrated for a reading without the child's sex: enter the sex." };
   const spread = cal.method === 'map-spread' ? mapSpread(estimate.map) : cal.method === 'tta' ? (estimate.ttaSpread ?? NaN) : 0;
   if (!Number.isFinite(spread)) return { kind: 'none', reason: 'Interval not computed for this estimate.' };
-  return { kind: 'interval', ...intervalOf(estimate.boneAgeMonths, spread, cal), withoutSex: estimate.sexUsed === 'average' };
+  // A calibration on too few cases has an infinite quantile; a malformed one throws: no interval, the rest of the report stands.
+  let iv: AgeInterval;
+  try {
+    iv = intervalOf(estimate.boneAgeMonths, spread, cal);
+  } catch {
+    return { kind: 'none', reason: "The model card's interval calibration is malformed." };
+  }
+  if (!Number.isFinite(iv.lo) || !Number.isFinite(iv.hi)) return { kind: 'none', reason: 'No finite interval: the calibration had too few cases.' };
+  return { kind: 'interval', ...iv, withoutSex: estimate.sexUsed === 'average' };
 }

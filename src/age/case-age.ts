@@ -19,12 +19,13 @@ export type ChronologicalAge =
  * The chronological age to compare the bone age with, in completed months. Order: an age the user
  * typed; else birth date and study date; else PatientAge from the file. Says why when there is none.
  * A study date after `today` (beyond a day, for time zones) is a typing slip or a modality's clock,
- * and would make the child older than they are: no age from it until it is corrected.
+ * and would make the child older than they are: no age from the file until it is corrected.
  */
 export function chronologicalAgeOf(p: PatientInfo, today: CalendarDate = todayDate()): ChronologicalAge {
   if (p.ageMonths?.from === 'user') return { months: Math.floor(p.ageMonths.value), source: 'age entered by the user', approximate: false };
-  if (p.birthDate && p.studyDate && compareDates(p.studyDate.value, nextDay(today)) > 0) {
-    return { months: null, reason: `The ${studyName(p)} ${formatIsoDate(p.studyDate.value)} is after today (${formatIsoDate(today)}): correct it.` };
+  // PatientAge too: a modality computes it with the same clock.
+  if (p.studyDate && (p.birthDate || p.ageMonths) && isAfterToday(p.studyDate.value, today)) {
+    return { months: null, reason: `The ${studyName(p)} ${formatIsoDate(p.studyDate.value)} is later than today (${formatIsoDate(today)}).` };
   }
   if (p.birthDate && p.studyDate) {
     try {
@@ -43,9 +44,10 @@ export function chronologicalAgeOf(p: PatientInfo, today: CalendarDate = todayDa
   return { months: null, reason: p.file === 'dicom' ? 'The file has no birth date or age.' : 'Enter the birth date (or the age).' };
 }
 
-function nextDay(d: CalendarDate): CalendarDate {
-  const t = new Date(Date.UTC(d.year, d.month - 1, d.day + 1));
-  return { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() };
+/** Later than the day after `today`: a day is allowed for a modality a time zone ahead. */
+export function isAfterToday(date: CalendarDate, today: CalendarDate = todayDate()): boolean {
+  const t = new Date(Date.UTC(today.year, today.month - 1, today.day + 1));
+  return compareDates(date, { year: t.getUTCFullYear(), month: t.getUTCMonth() + 1, day: t.getUTCDate() }) > 0;
 }
 
 function studyName(p: PatientInfo): string {

@@ -63,10 +63,12 @@ export function reportText(c: AgeComparison, model: ReportModel, cautions: reado
 
 /** Rounded to whole months as on the page, so the report and the screen give the same range. */
 function intervalLine(iv: CaseInterval): string {
-  if (iv.kind === 'none') return `Interval: not given (${iv.reason.replace(/\.$/, '')}).`;
+  // Named as the model's error, so it is not read as the normal range for the child's age.
+  if (iv.kind === 'none') return `Bone age prediction interval: not given (${iv.reason.charAt(0).toLowerCase()}${iv.reason.slice(1).replace(/\.$/, '')}).`;
   const lo = Math.round(iv.lo);
   const hi = Math.round(iv.hi);
-  return `${Math.round(iv.coverage * 100)}% interval: ${yearsMonthsLong(lo)} to ${yearsMonthsLong(hi)} (${lo}-${hi} months), calibrated on held-out cases${iv.withoutSex ? ', for a reading without the sex' : ''}.`;
+  const how = `model error, calibrated on held-out cases${iv.withoutSex ? ', for a reading without the sex' : ''}`;
+  return `Bone age ${Math.round(iv.coverage * 100)}% prediction interval (${how}): ${yearsMonthsLong(lo)} to ${yearsMonthsLong(hi)} (${lo}-${hi} months).`;
 }
 
 function impression(c: AgeComparison): string {

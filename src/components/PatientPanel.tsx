@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatIsoDate, parseDate } from '../age/calendar-date';
+import { isAfterToday } from '../age/case-age';
 import { todayDate } from '../age/patient-info';
 import type { Sex, Sourced } from '../age/types';
 import { editPatient, useOpenCase } from '../state/case-access';
@@ -75,6 +76,11 @@ export function PatientPanel() {
           />{' '}
           <OriginTag value={p.studyDate} assumed={p.studyDate?.assumed} />
           {p.studyDate?.from === 'dicom' && p.studyDate.tag !== 'StudyDate' ? <span className="origin">{p.studyDate.tag}</span> : null}
+          {p.studyDate && isAfterToday(p.studyDate.value) ? (
+            <span className="field-error" data-testid="study-date-error">
+              later than today: correct it
+            </span>
+          ) : null}
         </span>
 
         <label htmlFor="patient-age-years">Age</label>

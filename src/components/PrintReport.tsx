@@ -1,6 +1,7 @@
 import { useReadingCard } from '../state/reading-card';
 import { useEffect } from 'react';
 import { formatIsoDate } from '../age/calendar-date';
+import { isAfterToday } from '../age/case-age';
 import { snapshotViewport } from '../report/viewport-snapshot';
 import { useOpenCase } from '../state/case-access';
 import { readingOf } from '../state/case-comparison';
@@ -86,7 +87,12 @@ export function PrintReport() {
       <header className="print-header">
         <h1>Bone age report</h1>
         <p className="print-caveat">BoneAge research tool — not a medical device, not for clinical diagnosis.</p>
-        {p.studyDate ? <p>Study date: {formatIsoDate(p.studyDate.value)}{p.studyDate.assumed ? ' (assumed)' : ''}</p> : null}
+        {p.studyDate ? (
+          <p>
+            Study date: {formatIsoDate(p.studyDate.value)}
+            {p.studyDate.assumed ? ' (assumed)' : isAfterToday(p.studyDate.value) ? ' (later than the day printed: check it)' : ''}
+          </p>
+        ) : null}
       </header>
       <section className="print-identifiers" data-testid="print-identifiers">
         {ids.length ? (

@@ -94,9 +94,9 @@ function withComparison(c: OpenCase): CsvCase {
       verdict: reading.comparison?.verdict ?? 'indeterminate',
       ...(ch.months !== null
         ? { chronologicalSource: ch.source, chronologicalApproximate: ch.approximate, chronologicalUpToMonths: ch.upToMonths ?? null, studyDateAssumed: ch.studyDateAssumed ?? false }
-        : {}),
+        : { chronologicalReason: ch.reason }),
     },
-    interval: reading.interval?.kind === 'interval' ? reading.interval : null,
+    interval: !reading.interval ? null : reading.interval.kind === 'interval' ? reading.interval : { reason: reading.interval.reason },
     qc: qc.report ? (qc.report.ok ? 'ok' : qc.report.flags.map((f) => f.code).join(';')) : c.result ? 'unchecked' : null,
   };
 }

@@ -13,24 +13,25 @@ export interface CsvCase {
     chronologicalMonths: number | null;
     sds: number | null;
     verdict: string;
-    /** Where the chronological age came from, e.g. "PatientBirthDate and StudyDate". */
+    /** Where the chronological age came from, e.g. "PatientBirthDate and StudyDate"; or why there is none. */
     chronologicalSource?: string | null;
+    chronologicalReason?: string | null;
     /** Known only roughly (PatientAge in years): true; its upper end, when a range. */
     chronologicalApproximate?: boolean;
     chronologicalUpToMonths?: number | null;
     /** The study date was taken as today (a PNG/JPEG), not read or typed. */
     studyDateAssumed?: boolean;
   } | null;
-  /** The estimate's calibrated interval, when the reading has one. */
-  interval?: { lo: number; hi: number; coverage: number } | null;
+  /** The estimate's calibrated interval, or why the reading has none. */
+  interval?: { lo: number; hi: number; coverage: number } | { reason: string } | null;
   /** Quality control: 'ok', the flag codes joined by ';', or 'unchecked'. */
   qc?: string | null;
 }
 
 export const CSV_COLUMNS = [
   'case', 'file', 'status', 'bone_age_months', 'bone_age_years', 'sex', 'chronological_age_months', 'sds', 'verdict', 'qc', 'model', 'model_mae_months', 'backend', 'message', 'sex_used', 'reading',
-  'interval_low_months', 'interval_high_months', 'interval_coverage',
-  'chronological_age_source', 'chronological_age_approximate', 'chronological_age_up_to_months', 'study_date_assumed',
+  'interval_low_months', 'interval_high_months', 'interval_coverage', 'interval_note',
+  'chronological_age_source', 'chronological_age_approximate', 'chronological_age_up_to_months', 'study_date_assumed', 'chronological_age_note',
 ] as const;
 
 const yesNo = (b: boolean | undefined): string | null => (b === undefined ? null : b ? 'yes' : 'no');
@@ -57,6 +58,7 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
     const years = r ? Number((r.estimate.boneAgeMonths / 12).toFixed(2)) : null;
     // Only when there is a chronological age to qualify.
     const ch = c.comparison?.chronologicalMonths != null ? c.comparison : null;
+    const iv = r && c.interval && 'lo' in c.interval ? c.interval : null;
     return [
       c.seq,
       c.fileName,
@@ -77,14 +79,17 @@ export function worklistCsv(cases: readonly CsvCase[]): string {
       // Which reading gave it (one pass, careful): model_mae_months is that reading's validated error.
       r?.readingName ?? null,
       // Rounded as on the page; the interval of that reading (and of the sex reading used).
-      r && c.interval ? Math.round(c.interval.lo) : null,
-      r && c.interval ? Math.round(c.interval.hi) : null,
-      r && c.interval ? c.interval.coverage : null,
+      iv ? Math.round(iv.lo) : null,
+      iv ? Math.round(iv.hi) : null,
+      iv ? iv.coverage : null,
+      r && c.interval && 'reason' in c.interval ? c.interval.reason : null,
       // How far the chronological age can be trusted: a verdict on an approximate age or an assumed study date needs checking.
       ch ? ch.chronologicalSource ?? null : null,
       ch ? yesNo(ch.chronologicalApproximate) : null,
       ch?.chronologicalUpToMonths ?? null,
       ch ? yesNo(ch.studyDateAssumed) : null,
+      // Why a case with an estimate has no chronological age (so no SDS or verdict).
+      r && !ch ? c.comparison?.chronologicalReason ?? null : null,
     ];
   });
   return [CSV_COLUMNS as readonly (string | number | null)[], ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';

@@ -82,11 +82,26 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect(csv[1][csv[0].indexOf('model_mae_months')]).toBe('7.3');
     // The interval of that reading, as on the page and in the report (whole months).
     expect([csv[1][csv[0].indexOf('interval_low_months')], csv[1][csv[0].indexOf('interval_high_months')]]).toEqual([String(Math.round(lo)), String(Math.round(hi))]);
-    expect(await page.locator('[data-testid="report-text"]').textContent()).toContain(`(${Math.round(lo)}-${Math.round(hi)} months), calibrated on held-out cases, for a reading without the sex.`);
+    expect(await page.locator('[data-testid="report-text"]').textContent()).toMatch(new RegExp(`prediction interval \\(model error, calibrated on held-out cases, for a reading without the sex\\): .* \\(${Math.round(lo)}-${Math.round(hi)} months\\)\\.`));
     // A typed birth date with the PNG's study date taken as today: the CSV says so.
     expect(csv[1][csv[0].indexOf('chronological_age_source')]).toBe('birth date entered and study date assumed today');
     expect(csv[1][csv[0].indexOf('study_date_assumed')]).toBe('yes');
     expect(csv[1][csv[0].indexOf('chronological_age_approximate')]).toBe('no');
+    // The sex entered: the girl reading and the careful reading's calibration with the sex (±6), on the page and in the CSV.
+    await page.locator('[data-testid="patient-sex"]').selectOption('F');
+    await page.waitForFunction(() => {
+      const el = document.querySelector('[data-testid="bone-age-interval"]');
+      return Math.abs(Number(el?.getAttribute('data-hi')) - Number(el?.getAttribute('data-lo')) - 12) < 1e-3;
+    });
+    const [loF, hiF] = [Number(await attr('bone-age-interval', 'data-lo')), Number(await attr('bone-age-interval', 'data-hi'))];
+    const [download2] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="export-csv"]').click()]);
+    const csv2 = parseCsv(readFileSync((await download2.path())!, 'utf8').slice(1));
+    const col = (name: string) => csv2[1][csv2[0].indexOf(name)];
+    expect([col('sex_used'), col('interval_low_months'), col('interval_high_months')]).toEqual(['female', String(Math.round(loF)), String(Math.round(hiF))]);
+    expect(Number(col('bone_age_months'))).toBeCloseTo((loF + hiF) / 2, 1);
+    expect(await page.locator('[data-testid="report-text"]').textContent()).toContain(`calibrated on held-out cases): `);
+    await page.locator('[data-testid="patient-sex"]').selectOption('');
+    await page.waitForFunction(() => document.querySelector('[data-testid="sex-readings"]')?.getAttribute('data-sex-used') === 'average');
 
     // Back to one pass: the same case, read again, as at first.
     await page.locator('[data-testid="reading-mode-card"] input[value="standard"]').check();

@@ -63,7 +63,7 @@ describe.skipIf(mode === 'skip')('quality control on the page', () => {
     const qc = await qcOf(w.page, outcome.seq);
     expect(qc, JSON.stringify(qc)).toMatchObject({ state: 'ok', codes: [] });
     const iv = w.page.locator('[data-testid="bone-age-interval"]');
-    expect(await iv.textContent()).toMatch(/90% interval \d+–\d+ months/);
+    expect(await iv.textContent()).toMatch(/90% prediction interval \d+–\d+ months/);
     const lo = Number(await iv.getAttribute('data-lo')), hi = Number(await iv.getAttribute('data-hi'));
     expect(lo).toBeLessThanOrEqual(outcome.months!);
     expect(hi).toBeGreaterThan(outcome.months!);

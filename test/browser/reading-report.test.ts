@@ -102,7 +102,7 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     const [lo, hi] = [Math.round(Number(await iv.getAttribute('data-lo'))), Math.round(Number(await iv.getAttribute('data-hi')))];
     expect(hi - lo).toBeGreaterThan(10);
     expect(await iv.textContent()).toContain(`${lo}–${hi} months`);
-    expect(s.report).toMatch(new RegExp(`\\(${boneAge.toFixed(1)} months\\), estimated by .*\\n90% interval: .* \\(${lo}-${hi} months\\), calibrated on held-out cases\\.\\n`));
+    expect(s.report).toMatch(new RegExp(`\\(${boneAge.toFixed(1)} months\\), estimated by .*\\nBone age 90% prediction interval \\(model error, calibrated on held-out cases\\): .* \\(${lo}-${hi} months\\)\\.\\n`));
     console.log(`DICOM boy, 119 months: bone age ${boneAge.toFixed(1)}, SD ${sd.toFixed(2)}, SDS ${sds.toFixed(2)}, ${verdictOf(sds)}`);
     await page.screenshot({ path: join(SHOTS, 'reading-view.png') });
     // Tall enough to show every side panel (chart, report) without scrolling.
@@ -146,11 +146,13 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     await waitForAttr(page, tid('chronological-age', 'comparison-panel'), 'data-months', '155');
     // A study date after today (a slip of the year) gives no age, and says why, until corrected.
     await page.locator(tid('patient-study-date')).fill('2099-03-09');
-    await page.waitForFunction(() => /after today/.test(document.querySelector('[data-testid="comparison-panel"] [data-testid="chronological-age"]')?.textContent ?? ''));
+    await page.waitForFunction(() => /later than today/.test(document.querySelector('[data-testid="comparison-panel"] [data-testid="chronological-age"]')?.textContent ?? ''));
     expect(await page.locator(tid('verdict', 'comparison-panel')).getAttribute('data-verdict')).toBe('indeterminate');
-    expect((await shown(page)).report).toMatch(/Chronological age: not known \(The study date 2099-03-09 is after today \(\d{4}-\d\d-\d\d\): correct it\.\)/);
+    expect(await page.locator(tid('study-date-error')).textContent()).toBe('later than today: correct it');
+    expect((await shown(page)).report).toMatch(/Chronological age: not known \(The study date 2099-03-09 is later than today \(\d{4}-\d\d-\d\d\)\.\)/);
     await page.locator(tid('patient-study-date')).fill('2025-03-09');
     await waitForAttr(page, tid('chronological-age', 'comparison-panel'), 'data-months', '155');
+    expect(await page.locator(tid('study-date-error')).count()).toBe(0);
   });
 
   it('renders the print view: report elements visible, controls hidden, identifiers only when chosen', async () => {
@@ -164,7 +166,7 @@ describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, stu
     expect(await view.locator(tid('age-chart')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-report-text')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-report-text')).textContent()).toContain('Chronological age: 12 years 11 months (155 months).');
-    expect(await view.locator(tid('print-report-text')).textContent()).toMatch(/\n90% interval: .* months\), calibrated on held-out cases\.\n/);
+    expect(await view.locator(tid('print-report-text')).textContent()).toMatch(/\nBone age 90% prediction interval \(model error, calibrated on held-out cases\): .* months\)\.\n/);
     expect(await view.locator(tid('print-model-card')).isVisible()).toBe(true);
     expect(await view.locator(tid('print-model-card')).textContent()).toMatch(/validated MAE \d+\.\d months/);
     // The radiograph with its age map, copied from the viewer.

@@ -38,4 +38,14 @@ describe('caseInterval', () => {
     expect(caseInterval(estimate(100), null).kind).toBe('none');
     expect(caseInterval(estimate(100), cardWith({ ...constant, q: Infinity })).kind).toBe('none');
   });
+
+  it('gives none, not an infinite or broken range, for a calibration on too few cases or a malformed one', () => {
+    const fewWithoutSex = { ...constant, withoutSex: { ...constant.withoutSex!, q: Infinity } };
+    expect(caseInterval(estimate(100), cardWith(fewWithoutSex))).toMatchObject({ kind: 'interval' });
+    expect(caseInterval(estimate(100, 'average'), cardWith(fewWithoutSex))).toEqual({ kind: 'none', reason: expect.stringMatching(/too few cases/) });
+    const bands: IntervalCalibration = { method: 'age-band', coverage: 0.9, q: 1, offsetMonths: 0, bandEdges: [60], bandQ: [10, Infinity] };
+    expect(caseInterval(estimate(50), cardWith(bands))).toMatchObject({ lo: 40, hi: 60 });
+    expect(caseInterval(estimate(100), cardWith(bands))).toMatchObject({ kind: 'none', reason: expect.stringMatching(/too few cases/) });
+    expect(caseInterval(estimate(100), cardWith({ ...bands, bandQ: [10] }))).toEqual({ kind: 'none', reason: expect.stringMatching(/malformed/) });
+  });
 });

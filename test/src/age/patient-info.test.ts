@@ -67,17 +67,19 @@ describe('chronologicalAgeOf', () => {
   it('gives no age from a study date after today (a day allowed for time zones) until it is corrected', () => {
     const today = D(2026, 12, 31);
     const file = patientFromDicomMeta({ PatientBirthDate: '20150310', StudyDate: '20270102' });
-    expect(chronologicalAgeOf(file, today)).toEqual({ months: null, reason: 'The StudyDate 2027-01-02 is after today (2026-12-31): correct it.' });
+    expect(chronologicalAgeOf(file, today)).toEqual({ months: null, reason: 'The StudyDate 2027-01-02 is later than today (2026-12-31).' });
     // Tomorrow (across the year's end) is still read: a modality a time zone ahead.
     expect(chronologicalAgeOf(patientFromDicomMeta({ PatientBirthDate: '20150310', StudyDate: '20270101' }), today)).toMatchObject({ months: 141 });
     // A typed slip, and its correction.
     let p = applyPatientEdit(emptyPatient(today), { field: 'birthDate', value: D(2016, 1, 1) });
     p = applyPatientEdit(p, { field: 'studyDate', value: D(2062, 12, 1) });
-    expect(chronologicalAgeOf(p, today)).toMatchObject({ months: null, reason: expect.stringMatching(/study date 2062-12-01 is after today/) });
+    expect(chronologicalAgeOf(p, today)).toMatchObject({ months: null, reason: expect.stringMatching(/study date 2062-12-01 is later than today/) });
     p = applyPatientEdit(p, { field: 'studyDate', value: D(2026, 12, 1) });
     expect(chronologicalAgeOf(p, today)).toMatchObject({ months: 131 });
-    // PatientAge is the age at the study, whatever the study date says; a typed age wins as always.
-    expect(chronologicalAgeOf(patientFromDicomMeta({ PatientAge: '010Y', StudyDate: '20300101' }), today)).toMatchObject({ months: 120 });
+    // PatientAge comes from the same clock: not used either, with or without a birth date; a typed age wins as always.
+    expect(chronologicalAgeOf(patientFromDicomMeta({ PatientAge: '010Y', StudyDate: '20300101' }), today)).toMatchObject({ months: null, reason: expect.stringMatching(/StudyDate 2030-01-01 is later/) });
+    expect(chronologicalAgeOf(patientFromDicomMeta({ PatientBirthDate: '20150310', PatientAge: '010Y', StudyDate: '20300101' }), today)).toMatchObject({ months: null });
+    expect(chronologicalAgeOf(patientFromDicomMeta({ PatientAge: '010Y', StudyDate: '20261201' }), today)).toMatchObject({ months: 120 });
     expect(chronologicalAgeOf(applyPatientEdit(file, { field: 'ageMonths', value: 100 }), today)).toMatchObject({ months: 100 });
   });
 });

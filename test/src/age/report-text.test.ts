@@ -27,11 +27,11 @@ describe('reportText', () => {
   it('gives the calibrated interval after the bone age, rounded as on the page, or says why there is none', () => {
     const c = compareAges(140.26, chrono(120), 'M');
     const text = reportText(c, { ...model, interval: { kind: 'interval', lo: 121.6, hi: 158.92, coverage: 0.9, withoutSex: false } });
-    expect(text).toMatch(/\(140\.3 months\), estimated by .*\n90% interval: 10 years 2 months to 13 years 3 months \(122-159 months\), calibrated on held-out cases\.\nBone age minus/);
+    expect(text).toMatch(/\(140\.3 months\), estimated by .*\nBone age 90% prediction interval \(model error, calibrated on held-out cases\): 10 years 2 months to 13 years 3 months \(122-159 months\)\.\nBone age minus/);
     expect(text).toMatch(/^[\x20-\x7e\n–&]*$/);
     const noSex = reportText(compareAges(140.26, chrono(120), null), { ...model, interval: { kind: 'interval', lo: 113, hi: 167.5, coverage: 0.9, withoutSex: true } });
-    expect(noSex).toContain('90% interval: 9 years 5 months to 14 years 0 months (113-168 months), calibrated on held-out cases, for a reading without the sex.');
-    expect(reportText(c, { ...model, interval: { kind: 'none', reason: 'No calibrated interval for this model.' } })).toContain('Interval: not given (No calibrated interval for this model).');
+    expect(noSex).toContain('Bone age 90% prediction interval (model error, calibrated on held-out cases, for a reading without the sex): 9 years 5 months to 14 years 0 months (113-168 months).');
+    expect(reportText(c, { ...model, interval: { kind: 'none', reason: 'No calibrated interval for this model.' } })).toContain('Bone age prediction interval: not given (no calibrated interval for this model).');
     expect(reportText(c, model)).not.toMatch(/interval/i); // not asked for: not said
   });
   it('delayed, with ASCII minus signs', () => {

@@ -40,8 +40,15 @@ describe('readingOf', () => {
     const card = { interval: { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 18.6 } } as unknown as ModelCard;
     const r = readingOf({ patient, result: result(150) }, [], card);
     expect(r.interval).toMatchObject({ kind: 'interval', lo: 131.4, hi: 168.6, coverage: 0.9 });
-    expect(r.text).toContain('90% interval: 10 years 11 months to 14 years 1 month (131-169 months)');
+    expect(r.text).toContain('90% prediction interval (model error, calibrated on held-out cases): 10 years 11 months to 14 years 1 month (131-169 months)');
     expect(readingOf({ patient, result: result(150) }, [], null).interval).toMatchObject({ kind: 'none' });
+    // A reading without the sex (the mean of both) takes the card's wider calibration for it, and says so.
+    const cardBoth = { interval: { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 18.6, withoutSex: { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 27.5 } } } as unknown as ModelCard;
+    const noSex = applyPatientEdit(patient, { field: 'sex', value: null });
+    const averaged = { ...result(150), estimate: { ...result(150).estimate, sexUsed: 'average' } } as CaseResult;
+    const a = readingOf({ patient: noSex, result: averaged }, [], cardBoth);
+    expect(a.interval).toMatchObject({ kind: 'interval', lo: 122.5, hi: 177.5, withoutSex: true });
+    expect(a.text).toContain('(model error, calibrated on held-out cases, for a reading without the sex): 10 years 3 months to 14 years 10 months (123-178 months).');
     const without = readingOf({ patient, result: result(150) });
     expect(without.interval).toBeNull();
     expect(without.text).not.toMatch(/interval/i);
