@@ -1,3 +1,4 @@
+import { subgroupKeysOf } from '../core/model/subgroups';
 import type { ValidationFigures } from '../core/model/types';
 
 /** Regression figures in months, as the evaluate command and the model card report them. */
@@ -25,10 +26,9 @@ export interface SubgroupCase {
 /** Figures by sex × age band (0–9 and 10–18 years of reference bone age, as in BoNet's Table 6),
  *  plus each band over both sexes. Bands with no case are left out. */
 export function subgroupFigures(cases: SubgroupCase[]): Record<string, ValidationFigures> {
-  const band = (m: number) => (m < 120 ? '0-9y' : '10-18y');
   const groups = new Map<string, SubgroupCase[]>();
   for (const c of cases) {
-    for (const key of [`${c.male ? 'M' : 'F'} ${band(c.boneAgeMonths)}`, `all ${band(c.boneAgeMonths)}`]) {
+    for (const key of subgroupKeysOf(c.male, c.boneAgeMonths)) {
       if (!groups.has(key)) groups.set(key, []);
       groups.get(key)!.push(c);
     }

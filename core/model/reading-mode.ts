@@ -23,7 +23,7 @@ export function effectiveReading(card: ModelCard, requested: ReadingMode): Readi
  *  figure shown beside a careful estimate is the careful reading's own. Pure; the card itself for 'standard'. */
 export function cardForReading(card: ModelCard, mode: ReadingMode): ModelCard {
   if (effectiveReading(card, mode) === 'standard') return card;
-  const { careful, interval: _standardInterval, ...rest } = card as ModelCard & { interval?: unknown };
+  const { careful, interval: _standardInterval, ...rest } = card;
   const c = careful!;
   return {
     ...rest,

@@ -121,6 +121,8 @@ export interface ModelCard {
   };
   validation: ValidationFigures;
   checks?: ModelCheck[];
+  /** The calibrated prediction interval (`npm run calibrate:interval`); absent: the page shows none. */
+  interval?: IntervalCalibration;
   weights: WeightFile[];
   /** How the weight files store float32 weights when not as float32 (training/ship.ts --quantize);
    *  TensorFlow.js's loader dequantises them from model.json's manifest. Absent: float32. */

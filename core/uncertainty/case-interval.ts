@@ -1,5 +1,5 @@
 import type { Estimate, ModelCard } from '../model/types';
-import { calibrationFor, intervalOf, mapSpread, type AgeInterval, type IntervalCalibration } from './interval';
+import { calibrationFor, intervalOf, mapSpread, type AgeInterval } from './interval';
 
 /** A case's calibrated interval, or why it has none (said to the reader instead of a range). */
 export type CaseInterval =
@@ -10,7 +10,7 @@ export type CaseInterval =
  * The interval the card's calibration gives one estimate: the one place the page, the report text,
  * the print view and the CSV get it from, so they cannot disagree.
  */
-export function caseInterval(estimate: Estimate & { ttaSpread?: number }, card: (ModelCard & { interval?: IntervalCalibration }) | null): CaseInterval {
+export function caseInterval(estimate: Estimate & { ttaSpread?: number }, card: ModelCard | null): CaseInterval {
   if (!card?.interval || !Number.isFinite(card.interval.q)) return { kind: 'none', reason: 'No calibrated interval for this model.' };
   // A reading without the sex errs more than one with it: it has its own calibration, or none.
   const cal = calibrationFor(card.interval, estimate.sexUsed);

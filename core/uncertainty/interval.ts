@@ -1,3 +1,4 @@
+import { subgroupKeysOf } from '../model/subgroups';
 import type { AgeMap, Estimate } from '../model/types';
 
 /** How an estimate's interval is made: half-width = q · (offsetMonths + spread), where `spread` is the
@@ -20,6 +21,29 @@ export interface IntervalCalibration {
   /** For a model that reads the child's sex: the calibration for estimates read without it (the mean
    *  of the boy and girl readings), whose errors are larger. Absent: no interval for such a reading. */
   withoutSex?: IntervalCalibration;
+  /** How it was calibrated and what it covered on cases it was not calibrated on (as recorded). */
+  calibration?: CalibrationRecord;
+}
+
+/** Coverage of the nominal interval on a set of cases, and its mean width. */
+export interface IntervalAssessment {
+  n: number;
+  coverage: number;
+  meanWidthMonths: number;
+}
+
+/** What `calibrate:interval` records beside a calibration (older cards have fewer of these). */
+export interface CalibrationRecord {
+  data?: string;
+  chosenBy?: string;
+  /** The held-out half of the validation split. */
+  testHalf?: IntervalAssessment;
+  /** The same half by sex × age band of the reference bone age (core/model/subgroups.ts keys): the
+   *  nominal coverage holds over all cases, not necessarily within each group. */
+  testHalfBySubgroup?: Record<string, IntervalAssessment>;
+  /** The 40 full-resolution radiographs. */
+  fullRes40?: IntervalAssessment | null;
+  date?: string;
 }
 
 /** The calibration that applies to an estimate, given which of the model's readings it is: a reading
@@ -104,7 +128,7 @@ export function calibrateBands(cases: CalibrationCase[], edges: number[], covera
 }
 
 /** Coverage and mean width of a calibration on (other) cases. */
-export function assessIntervals(cases: CalibrationCase[], cal: IntervalCalibration): { n: number; coverage: number; meanWidthMonths: number } {
+export function assessIntervals(cases: CalibrationCase[], cal: IntervalCalibration): IntervalAssessment {
   let hit = 0, width = 0;
   for (const c of cases) {
     const iv = intervalOf(c.estimate, c.spread, cal);
@@ -112,4 +136,17 @@ export function assessIntervals(cases: CalibrationCase[], cal: IntervalCalibrati
     width += iv.hi - iv.lo;
   }
   return { n: cases.length, coverage: hit / cases.length, meanWidthMonths: width / cases.length };
+}
+
+/** assessIntervals within each sex × age band of the reference bone age (and each band over both sexes);
+ *  groups without cases are left out. */
+export function assessBySubgroup(cases: Array<CalibrationCase & { male: boolean }>, cal: IntervalCalibration): Record<string, IntervalAssessment> {
+  const groups = new Map<string, CalibrationCase[]>();
+  for (const c of cases) {
+    for (const key of subgroupKeysOf(c.male, c.truth)) {
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key)!.push(c);
+    }
+  }
+  return Object.fromEntries([...groups.keys()].sort().map((key) => [key, assessIntervals(groups.get(key)!, cal)]));
 }

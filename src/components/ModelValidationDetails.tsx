@@ -1,5 +1,6 @@
 import { SUBGROUP_ROWS } from '../../core/model/subgroups';
 import type { ModelCard, ValidationFigures } from '../../core/model/types';
+import { IntervalCalibrationDetails } from './IntervalCalibrationDetails';
 
 const f1 = (v: number) => v.toFixed(1);
 const signed = (v: number) => `${v >= 0 ? '+' : '−'}${f1(Math.abs(v))}`;
@@ -44,7 +45,7 @@ export function ModelValidationDetails({ card }: { card: ModelCard }) {
   const bytes = card.weights.reduce((s, w) => s + w.bytes, 0);
   return (
     <details data-testid="model-validation-details">
-      <summary>Validation by subgroup, checks and weights</summary>
+      <summary>Validation by subgroup, checks, interval and weights</summary>
       {hasSubgroups(v) ? <SubgroupTable figures={v} /> : <p>No subgroup figures in this model's card.</p>}
       {card.checks?.map((c) => (
         <div key={c.name} data-testid="model-check">
@@ -54,6 +55,7 @@ export function ModelValidationDetails({ card }: { card: ModelCard }) {
           {hasSubgroups(c.figures) && <SubgroupTable figures={c.figures} caption={`${c.name}, by subgroup`} />}
         </div>
       ))}
+      <IntervalCalibrationDetails interval={card.interval} />
       <p>
         Weights: {(bytes / 1e6).toFixed(2)} MB in {card.weights.length} file{card.weights.length === 1 ? '' : 's'}
         {card.weights.map((w) => (

@@ -17,7 +17,7 @@ import { readingForSex } from '../../core/model/age-map';
 import { cardForReading, offersCarefulReading } from '../../core/model/reading-mode';
 import type { ModelSex } from '../../core/model/types';
 import { preprocess } from '../../core/pipeline/preprocess';
-import { assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalCalibration } from '../../core/uncertainty/interval';
+import { assessBySubgroup, assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalAssessment, type IntervalCalibration } from '../../core/uncertainty/interval';
 import { shiftedPlanes, TTA_SHIFTS } from '../../core/uncertainty/tta';
 import { parseArgs } from '../cli-args';
 import { readLabels } from '../data/rsna';
@@ -46,7 +46,7 @@ if (args.careful && !offersCarefulReading(onDisk)) {
 const card = cardForReading(onDisk, args.careful ? 'careful' : 'standard');
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 
-interface Measured { id: string; truth: number; estimate: number; mapSpread: number; ttaSpread: number; noSex?: { estimate: number; mapSpread: number } }
+interface Measured { id: string; male: boolean; truth: number; estimate: number; mapSpread: number; ttaSpread: number; noSex?: { estimate: number; mapSpread: number } }
 
 /** Each radiograph through the page's pipeline: the estimate, its map's spread, and the TTA spread. */
 async function measure(ids: string[], truth: Map<string, number>, male: Map<string, boolean>, imagesDir: string, label: string): Promise<Measured[]> {
@@ -62,7 +62,7 @@ async function measure(ids: string[], truth: Map<string, number>, male: Map<stri
     // The same pass read without the sex (the mean of both readings), as the page shows it until the sex is entered.
     const noSex = model.readsSex ? readingForSex(base, null) : null;
     out.push({
-      id, truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
+      id, male: Boolean(male.get(id)), truth: truth.get(id)!, estimate: base.boneAgeMonths, mapSpread: mapSpread(base.map),
       ttaSpread: withTta ? spreadOf([base.boneAgeMonths, ...shifted.map((e) => e.boneAgeMonths)]) : NaN,
       ...(noSex ? { noSex: { estimate: noSex.boneAgeMonths, mapSpread: mapSpread(noSex.map) } } : {}),
     });
@@ -82,12 +82,12 @@ const measured = await measure(validation, truth, maleOf, join(data, 'rsna-bone-
 const rng = makeRng(Number(args.seed ?? 2017));
 const order = measured.map((m) => ({ m, k: rng() })).sort((a, b) => a.k - b.k).map((o) => o.m);
 const calib = order.slice(0, Math.floor(order.length / 2)), test = order.slice(Math.floor(order.length / 2));
-const asCases = (ms: Measured[], method: IntervalCalibration['method']): CalibrationCase[] =>
-  ms.map((m) => ({ truth: m.truth, estimate: m.estimate, spread: method === 'tta' ? m.ttaSpread : method === 'map-spread' ? m.mapSpread : 0 }));
+const asCases = (ms: Measured[], method: IntervalCalibration['method']): Array<CalibrationCase & { male: boolean }> =>
+  ms.map((m) => ({ male: m.male, truth: m.truth, estimate: m.estimate, spread: method === 'tta' ? m.ttaSpread : method === 'map-spread' ? m.mapSpread : 0 }));
 
 // For each method, the offset (months) that gives the narrowest intervals on the calibration half.
 const offsets = [0.5, 1, 2, 3, 5, 8, 12, 20, 40];
-type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: ReturnType<typeof assessIntervals> };
+type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: IntervalAssessment };
 // Mondrian conformal over bands of estimated age (errors differ between infants and adolescents).
 const BAND_EDGES = [60, 120, 168];
 // The simplest (cheapest at inference) method whose calibration-half width is within 2% of the narrowest:
@@ -117,8 +117,8 @@ const withoutSexOf = (ms: Measured[]): Measured[] => ms.map((m) => ({ ...m, esti
 const noSex = model.readsSex ? choose(withoutSexOf(calib), withoutSexOf(test), false) : null;
 
 // Second check: the 40 full-resolution radiographs (not in the thumbnails, never seen in training).
-let fullres: ReturnType<typeof assessIntervals> | null = null;
-let fullresNoSex: ReturnType<typeof assessIntervals> | null = null;
+let fullres: IntervalAssessment | null = null;
+let fullresNoSex: IntervalAssessment | null = null;
 const frDir = join(data, 'rsna-bone-age-fullres');
 if (existsSync(join(frDir, 'fullres-check.csv'))) {
   const fr = readLabels(join(frDir, 'fullres-check.csv'));
@@ -128,16 +128,26 @@ if (existsSync(join(frDir, 'fullres-check.csv'))) {
 }
 
 const r = (v: number) => Math.round(v * 1000) / 1000;
+const rounded = (a: IntervalAssessment) => ({ n: a.n, coverage: r(a.coverage), meanWidthMonths: r(a.meanWidthMonths) });
+// The nominal coverage holds over all cases; within a sex × age band it may not (errors differ by group).
+const bySubgroup = (ms: Measured[], method: IntervalCalibration['method'], cal: IntervalCalibration) =>
+  Object.fromEntries(Object.entries(assessBySubgroup(asCases(ms, method), cal)).map(([k, a]) => [k, rounded(a)]));
+const testBySubgroup = bySubgroup(test, chosen.method, chosen.cal);
+const testBySubgroupNoSex = noSex && bySubgroup(withoutSexOf(test), noSex.chosen.method, noSex.chosen.cal);
+const subgroupLine = (g: Record<string, IntervalAssessment>) => Object.entries(g).map(([k, a]) => `${k} ${(100 * a.coverage).toFixed(1)}% (n ${a.n})`).join(', ');
 for (const c of candidates) {
   console.error(`${c.method.padEnd(10)} q ${c.cal.bandQ ? c.cal.bandQ.map((q) => q.toFixed(1)).join('/') + ` (bands at ${c.cal.bandEdges!.join(', ')} months)` : c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · calibration-half width ${c.calibWidth.toFixed(1)} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months`);
 }
+console.error(`chosen (${chosen.method}), test half by subgroup: ${subgroupLine(testBySubgroup)}`);
+if (testBySubgroupNoSex) console.error(`without sex (${noSex!.chosen.method}), test half by subgroup: ${subgroupLine(testBySubgroupNoSex)}`);
 const record = {
   ...chosen.cal, q: r(chosen.cal.q), ...(chosen.cal.bandQ ? { bandQ: chosen.cal.bandQ.map(r) } : {}),
   calibration: {
     data: `${card.name} validation split (${measured.length} thumbnails${card.output.tta ? `, each read with TTA ${card.output.tta}` : ''}), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
     chosenBy: `the simplest method (constant, age-band, map-spread, tta) within 2% of the narrowest mean width on the calibration half (each method at its narrowest offset)`,
-    testHalf: { n: chosen.test.n, coverage: r(chosen.test.coverage), meanWidthMonths: r(chosen.test.meanWidthMonths) },
-    fullRes40: fullres && { n: fullres.n, coverage: r(fullres.coverage), meanWidthMonths: r(fullres.meanWidthMonths) },
+    testHalf: rounded(chosen.test),
+    testHalfBySubgroup: testBySubgroup,
+    fullRes40: fullres && rounded(fullres),
     alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
     date: new Date().toISOString().slice(0, 10),
   },
@@ -146,8 +156,9 @@ const record = {
       ...noSex.chosen.cal, q: r(noSex.chosen.cal.q), ...(noSex.chosen.cal.bandQ ? { bandQ: noSex.chosen.cal.bandQ.map(r) } : {}),
       calibration: {
         data: 'the same halves, each case read without its sex (the mean of the boy and girl readings)',
-        testHalf: { n: noSex.chosen.test.n, coverage: r(noSex.chosen.test.coverage), meanWidthMonths: r(noSex.chosen.test.meanWidthMonths) },
-        fullRes40: fullresNoSex && { n: fullresNoSex.n, coverage: r(fullresNoSex.coverage), meanWidthMonths: r(fullresNoSex.meanWidthMonths) },
+        testHalf: rounded(noSex.chosen.test),
+        testHalfBySubgroup: testBySubgroupNoSex!,
+        fullRes40: fullresNoSex && rounded(fullresNoSex),
       },
     },
   } : {}),

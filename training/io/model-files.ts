@@ -70,9 +70,8 @@ export function readModelCard(dir: string): ModelCard {
 
 /** A card without the figures measured on its own weights (interval, checks, careful reading), for a card
  *  carried over to other weights (averaged checkpoints, an ensemble), which are then validated afresh. */
-export function withoutMeasuredFigures(card: ModelCard): Omit<ModelCard, 'checks' | 'careful'> {
-  // The interval is written by calibrate:interval, outside the card's type.
-  const { interval: _interval, checks: _checks, careful: _careful, ...rest } = card as ModelCard & { interval?: unknown };
+export function withoutMeasuredFigures(card: ModelCard): Omit<ModelCard, 'interval' | 'checks' | 'careful'> {
+  const { interval: _interval, checks: _checks, careful: _careful, ...rest } = card;
   return rest;
 }
 

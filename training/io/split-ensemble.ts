@@ -22,7 +22,7 @@ export async function splitEnsemble(net: tfl.LayersModel, card: ModelCard): Prom
   if (nets.length < 2) throw new Error(`${card.name} v${card.version} is not an ensemble (no member networks).`);
   if (records.length !== nets.length) throw new Error(`The card lists ${records.length} ensemble members, the model has ${nets.length}.`);
   const { ensemble: _members, ...first } = card.architecture;
-  const { interval: _interval, checks: _checks, careful: _careful, weights: _weights, validation: _validation, ...base } = card as ModelCard & { interval?: unknown };
+  const { interval: _interval, checks: _checks, careful: _careful, weights: _weights, validation: _validation, ...base } = card;
   return Promise.all(
     nets.map(async (member, i) => {
       const prefix = memberPrefix(i);

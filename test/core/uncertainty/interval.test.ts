@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessIntervals, bandOf, calibrate, calibrateBands, calibrationFor, conformalQuantile, halfWidth, type IntervalCalibration, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
+import { assessBySubgroup, assessIntervals, bandOf, calibrate, calibrateBands, calibrationFor, conformalQuantile, halfWidth, type IntervalCalibration, intervalOf, mapSpread, spreadOf } from '../../../core/uncertainty/interval';
 import { shiftedPlanes } from '../../../core/uncertainty/tta';
 import { makeRng } from '../../../training/qc/rng';
 
@@ -81,5 +81,30 @@ describe('calibrationFor', () => {
     expect(calibrationFor(both, 'none')).toBe(both); // a model that does not read sex
     expect(calibrationFor(both, 'average')).toBe(noSex);
     expect(calibrationFor(withSex, 'average')).toBeNull();
+  });
+});
+
+describe('assessBySubgroup', () => {
+  it('measures coverage within each sex × band of the reference bone age, and shows where one width under-covers', () => {
+    const cal: IntervalCalibration = { method: 'constant', coverage: 0.9, q: 10, offsetMonths: 1 };
+    const rng = makeRng(5);
+    // Young boys err three times as much as everyone else: one width covers them far less often.
+    const cases = Array.from({ length: 4000 }, (_, i) => {
+      const male = i % 2 === 0;
+      const truth = rng.uniform(4, 228);
+      const sd = male && truth < 120 ? 15 : 4;
+      return { male, truth, estimate: truth + sd * rng.normal(), spread: 0 };
+    });
+    const g = assessBySubgroup(cases, cal);
+    expect(Object.keys(g).sort()).toEqual(['F 0-9y', 'F 10-18y', 'M 0-9y', 'M 10-18y', 'all 0-9y', 'all 10-18y']);
+    expect(g['M 0-9y'].coverage).toBeLessThan(0.6);
+    expect(g['F 0-9y'].coverage).toBeGreaterThan(0.95);
+    expect(g['M 0-9y'].n + g['F 0-9y'].n).toBe(g['all 0-9y'].n);
+    expect(g['all 0-9y'].n + g['all 10-18y'].n).toBe(cases.length);
+    // A group's figures are assessIntervals on its own cases (band by the reference age: 119.9 young, 120 not).
+    const boys = cases.filter((c) => c.male && c.truth >= 120);
+    expect(g['M 10-18y']).toEqual(assessIntervals(boys, cal));
+    expect(Object.keys(assessBySubgroup([{ male: false, truth: 119.9, estimate: 0, spread: 0 }, { male: false, truth: 120, estimate: 0, spread: 0 }], cal)).sort()).toEqual(['F 0-9y', 'F 10-18y', 'all 0-9y', 'all 10-18y']);
+    expect(assessBySubgroup([], cal)).toEqual({});
   });
 });
