@@ -32,6 +32,16 @@ export interface IntervalAssessment {
   meanWidthMonths: number;
 }
 
+/** The calibration procedure (fit on one half, measure on the other) over many random halvings. */
+export interface RepeatedHalves {
+  repeats: number;
+  meanCoverage: number;
+  /** 5th and 95th percentiles of the coverage over the halvings. */
+  p5Coverage: number;
+  p95Coverage: number;
+  meanWidthMonths: number;
+}
+
 /** What `calibrate:interval` records beside a calibration (older cards have fewer of these). */
 export interface CalibrationRecord {
   data?: string;
@@ -43,6 +53,8 @@ export interface CalibrationRecord {
   testHalfBySubgroup?: Record<string, IntervalAssessment>;
   /** The 40 full-resolution radiographs. */
   fullRes40?: IntervalAssessment | null;
+  /** The same method over random halvings of the validation split (one recorded half can be lucky). */
+  repeatedHalves?: RepeatedHalves;
   date?: string;
 }
 

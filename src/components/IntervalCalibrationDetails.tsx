@@ -43,6 +43,13 @@ function Calibration({ title, cal }: { title: string; cal: IntervalCalibration }
       <p>
         {title}: {intervalWidthText(cal)}. <Measured label="Held-out half of the validation split" a={rec?.testHalf} />
         <Measured label="The 40 full-resolution radiographs" a={rec?.fullRes40} />
+        {rec?.repeatedHalves && (
+          <>
+            Over {rec.repeatedHalves.repeats} random halvings of the validation split (fitted on one half, measured on the other): mean coverage{' '}
+            {pct(rec.repeatedHalves.meanCoverage)} (5th–95th percentile {pct(rec.repeatedHalves.p5Coverage)}–{pct(rec.repeatedHalves.p95Coverage)}), mean width{' '}
+            {f1(rec.repeatedHalves.meanWidthMonths)} months.{' '}
+          </>
+        )}
         {!rec?.testHalf && 'No measured coverage in this card.'}
       </p>
       {groups && Object.keys(groups).length > 0 && (

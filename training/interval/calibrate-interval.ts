@@ -1,7 +1,8 @@
 /**
- * Calibrates the bone-age interval on the age model's validation split (split conformal):
- * a seeded half of the validation cases chooses the method and q, the other half reports coverage
- * of the nominal interval and its mean width; the 40 full-resolution radiographs are a second check.
+ * Calibrates the bone-age interval on the age model's validation split (split conformal): the method
+ * is chosen by its mean width over random halvings of the validation cases (choose-interval.ts), its q
+ * is fitted on a seeded half and the other half reports coverage of the nominal interval, its mean width
+ * and both by sex × age band; the 40 full-resolution radiographs are a second check.
  *   npm run --silent calibrate:interval -- [--model public/models/bonet-rsna100] [--coverage 0.9] [--tta] [--careful] [--dry-run]
  * With --careful, each case is read with the card's careful reading (card.careful, core/model/reading-mode.ts)
  * and the calibration goes into `careful.interval`: the page's interval beside a careful estimate.
@@ -17,14 +18,14 @@ import { readingForSex } from '../../core/model/age-map';
 import { cardForReading, offersCarefulReading } from '../../core/model/reading-mode';
 import type { ModelSex } from '../../core/model/types';
 import { preprocess } from '../../core/pipeline/preprocess';
-import { assessBySubgroup, assessIntervals, calibrate, calibrateBands, mapSpread, spreadOf, type CalibrationCase, type IntervalAssessment, type IntervalCalibration } from '../../core/uncertainty/interval';
+import { assessBySubgroup, assessIntervals, mapSpread, spreadOf, type IntervalAssessment, type IntervalCalibration, type RepeatedHalves } from '../../core/uncertainty/interval';
 import { shiftedPlanes, TTA_SHIFTS } from '../../core/uncertainty/tta';
 import { parseArgs } from '../cli-args';
+import { casesFor, chooseInterval, seededHalves, type MeasuredCase, type Method } from './choose-interval';
 import { readLabels } from '../data/rsna';
 import { loadModelFolder, readModelCard } from '../io/model-files';
 import { ProgressBar } from '../progress';
 import { readRadiograph, readSplit, sharedDataDir } from '../qc/real-thumbnails';
-import { makeRng } from '../qc/rng';
 import { initTrainingRuntime } from '../runtime';
 
 const args = parseArgs(process.argv.slice(2), { model: 'string', coverage: 'number', seed: 'number', 'dry-run': 'boolean', tta: 'boolean', careful: 'boolean' });
@@ -46,7 +47,7 @@ if (args.careful && !offersCarefulReading(onDisk)) {
 const card = cardForReading(onDisk, args.careful ? 'careful' : 'standard');
 const model = new BoneAgeModel(await loadModelFolder(dir), card);
 
-interface Measured { id: string; male: boolean; truth: number; estimate: number; mapSpread: number; ttaSpread: number; noSex?: { estimate: number; mapSpread: number } }
+interface Measured extends MeasuredCase { id: string; noSex?: { estimate: number; mapSpread: number } }
 
 /** Each radiograph through the page's pipeline: the estimate, its map's spread, and the TTA spread. */
 async function measure(ids: string[], truth: Map<string, number>, male: Map<string, boolean>, imagesDir: string, label: string): Promise<Measured[]> {
@@ -78,43 +79,19 @@ const validation = readSplit(join(dir, card.training.split.splitFile)).validatio
 const maleOf = new Map(labels.map((c) => [c.id, c.male]));
 const measured = await measure(validation, truth, maleOf, join(data, 'rsna-bone-age', 'boneage-training-dataset'), 'validation');
 
-// Seeded halves: calibration chooses, test reports.
-const rng = makeRng(Number(args.seed ?? 2017));
-const order = measured.map((m) => ({ m, k: rng() })).sort((a, b) => a.k - b.k).map((o) => o.m);
-const calib = order.slice(0, Math.floor(order.length / 2)), test = order.slice(Math.floor(order.length / 2));
-const asCases = (ms: Measured[], method: IntervalCalibration['method']): Array<CalibrationCase & { male: boolean }> =>
-  ms.map((m) => ({ male: m.male, truth: m.truth, estimate: m.estimate, spread: method === 'tta' ? m.ttaSpread : method === 'map-spread' ? m.mapSpread : 0 }));
-
-// For each method, the offset (months) that gives the narrowest intervals on the calibration half.
-const offsets = [0.5, 1, 2, 3, 5, 8, 12, 20, 40];
-type Candidate = { method: IntervalCalibration['method']; cal: IntervalCalibration; calibWidth: number; test: IntervalAssessment };
-// Mondrian conformal over bands of estimated age (errors differ between infants and adolescents).
-const BAND_EDGES = [60, 120, 168];
-// The simplest (cheapest at inference) method whose calibration-half width is within 2% of the narrowest:
-// a per-case signal has to earn its keep (TTA costs four more forward passes per case).
-const SIMPLEST_FIRST: IntervalCalibration['method'][] = ['constant', 'age-band', 'map-spread', 'tta'];
-
-function choose(calibMs: Measured[], testMs: Measured[], tta: boolean): { candidates: Candidate[]; chosen: Candidate } {
-  const methods = tta ? (['constant', 'map-spread', 'tta'] as const) : (['constant', 'map-spread'] as const);
-  const candidates: Candidate[] = methods.map((method) => {
-    const tries = (method === 'constant' ? [1] : offsets).map((o) => {
-      const cal = calibrate(asCases(calibMs, method), method, o, coverage);
-      return { cal, calibWidth: assessIntervals(asCases(calibMs, method), cal).meanWidthMonths };
-    });
-    const best = tries.sort((a, b) => a.calibWidth - b.calibWidth)[0];
-    const cal: IntervalCalibration = method === 'tta' ? { ...best.cal, shifts: TTA_SHIFTS } : best.cal;
-    return { method, cal, calibWidth: best.calibWidth, test: assessIntervals(asCases(testMs, method), cal) };
-  });
-  const cal = calibrateBands(asCases(calibMs, 'constant'), BAND_EDGES, coverage);
-  candidates.push({ method: 'age-band', cal, calibWidth: assessIntervals(asCases(calibMs, 'constant'), cal).meanWidthMonths, test: assessIntervals(asCases(testMs, 'constant'), cal) });
-  const narrowest = Math.min(...candidates.map((c) => c.calibWidth));
-  const chosen = SIMPLEST_FIRST.map((m) => candidates.find((c) => c.method === m)).find((c) => c && c.calibWidth <= narrowest * 1.02)!;
-  return { candidates, chosen };
-}
-const { candidates, chosen } = choose(calib, test, withTta);
+// Seeded halves: the calibration half fits, the test half reports; the method is chosen over random halvings.
+const [calib, test] = seededHalves(measured, Number(args.seed ?? 2017));
+const REPEATS = 200;
+const methods: Method[] = withTta ? ['constant', 'age-band', 'map-spread', 'tta'] : ['constant', 'age-band', 'map-spread'];
+const choose = (c: Measured[], t: Measured[], ms: Method[]) => {
+  const out = chooseInterval(c, t, ms, coverage, REPEATS);
+  for (const cand of out.candidates) if (cand.method === 'tta') cand.cal = { ...cand.cal, shifts: TTA_SHIFTS };
+  return out;
+};
+const { candidates, chosen } = choose(calib, test, methods);
 // Readings without the sex (a model with sex channels): calibrated separately on the same halves.
 const withoutSexOf = (ms: Measured[]): Measured[] => ms.map((m) => ({ ...m, estimate: m.noSex!.estimate, mapSpread: m.noSex!.mapSpread, ttaSpread: NaN }));
-const noSex = model.readsSex ? choose(withoutSexOf(calib), withoutSexOf(test), false) : null;
+const noSex = model.readsSex ? choose(withoutSexOf(calib), withoutSexOf(test), ['constant', 'age-band', 'map-spread']) : null;
 
 // Second check: the 40 full-resolution radiographs (not in the thumbnails, never seen in training).
 let fullres: IntervalAssessment | null = null;
@@ -123,20 +100,21 @@ const frDir = join(data, 'rsna-bone-age-fullres');
 if (existsSync(join(frDir, 'fullres-check.csv'))) {
   const fr = readLabels(join(frDir, 'fullres-check.csv'));
   const m = await measure(fr.map((c) => c.id), new Map(fr.map((c) => [c.id, c.boneAgeMonths])), new Map(fr.map((c) => [c.id, c.male])), join(frDir, 'images'), 'full-res');
-  fullres = assessIntervals(asCases(m, chosen.method), chosen.cal);
-  if (noSex) fullresNoSex = assessIntervals(asCases(withoutSexOf(m), noSex.chosen.method), noSex.chosen.cal);
+  fullres = assessIntervals(casesFor(m, chosen.method), chosen.cal);
+  if (noSex) fullresNoSex = assessIntervals(casesFor(withoutSexOf(m), noSex.chosen.method), noSex.chosen.cal);
 }
 
 const r = (v: number) => Math.round(v * 1000) / 1000;
+const roundedRepeats = (a: RepeatedHalves): RepeatedHalves => ({ repeats: a.repeats, meanCoverage: r(a.meanCoverage), p5Coverage: r(a.p5Coverage), p95Coverage: r(a.p95Coverage), meanWidthMonths: r(a.meanWidthMonths) });
 const rounded = (a: IntervalAssessment) => ({ n: a.n, coverage: r(a.coverage), meanWidthMonths: r(a.meanWidthMonths) });
 // The nominal coverage holds over all cases; within a sex × age band it may not (errors differ by group).
 const bySubgroup = (ms: Measured[], method: IntervalCalibration['method'], cal: IntervalCalibration) =>
-  Object.fromEntries(Object.entries(assessBySubgroup(asCases(ms, method), cal)).map(([k, a]) => [k, rounded(a)]));
+  Object.fromEntries(Object.entries(assessBySubgroup(casesFor(ms, method), cal)).map(([k, a]) => [k, rounded(a)]));
 const testBySubgroup = bySubgroup(test, chosen.method, chosen.cal);
 const testBySubgroupNoSex = noSex && bySubgroup(withoutSexOf(test), noSex.chosen.method, noSex.chosen.cal);
 const subgroupLine = (g: Record<string, IntervalAssessment>) => Object.entries(g).map(([k, a]) => `${k} ${(100 * a.coverage).toFixed(1)}% (n ${a.n})`).join(', ');
 for (const c of candidates) {
-  console.error(`${c.method.padEnd(10)} q ${c.cal.bandQ ? c.cal.bandQ.map((q) => q.toFixed(1)).join('/') + ` (bands at ${c.cal.bandEdges!.join(', ')} months)` : c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · calibration-half width ${c.calibWidth.toFixed(1)} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months`);
+  console.error(`${c.method.padEnd(10)} q ${c.cal.bandQ ? c.cal.bandQ.map((q) => q.toFixed(1)).join('/') + ` (bands at ${c.cal.bandEdges!.join(', ')} months)` : c.cal.q.toFixed(3)} offset ${c.cal.offsetMonths} · test half: coverage ${(100 * c.test.coverage).toFixed(1)}%, mean width ${c.test.meanWidthMonths.toFixed(1)} months · ${REPEATS} halvings: coverage ${(100 * c.repeated.meanCoverage).toFixed(1)}% (5-95th percentile ${(100 * c.repeated.p5Coverage).toFixed(1)}-${(100 * c.repeated.p95Coverage).toFixed(1)}), mean width ${c.repeated.meanWidthMonths.toFixed(2)} months`);
 }
 console.error(`chosen (${chosen.method}), test half by subgroup: ${subgroupLine(testBySubgroup)}`);
 if (testBySubgroupNoSex) console.error(`without sex (${noSex!.chosen.method}), test half by subgroup: ${subgroupLine(testBySubgroupNoSex)}`);
@@ -144,11 +122,12 @@ const record = {
   ...chosen.cal, q: r(chosen.cal.q), ...(chosen.cal.bandQ ? { bandQ: chosen.cal.bandQ.map(r) } : {}),
   calibration: {
     data: `${card.name} validation split (${measured.length} thumbnails${card.output.tta ? `, each read with TTA ${card.output.tta}` : ''}), seeded halves (seed ${Number(args.seed ?? 2017)}): ${calib.length} to calibrate, ${test.length} to test`,
-    chosenBy: `the simplest method (constant, age-band, map-spread, tta) within 2% of the narrowest mean width on the calibration half (each method at its narrowest offset)`,
+    chosenBy: `the simplest method (constant, age-band, map-spread, tta) within 2% of the narrowest mean width over ${REPEATS} random halvings of the validation split (each fitted on one half at its narrowest offset, measured on the other); then fitted on the seeded calibration half`,
     testHalf: rounded(chosen.test),
     testHalfBySubgroup: testBySubgroup,
     fullRes40: fullres && rounded(fullres),
-    alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths) })),
+    repeatedHalves: roundedRepeats(chosen.repeated),
+    alternatives: candidates.map((c) => ({ method: c.method, q: r(c.cal.q), bandQ: c.cal.bandQ?.map(r), offsetMonths: c.cal.offsetMonths, testCoverage: r(c.test.coverage), testMeanWidthMonths: r(c.test.meanWidthMonths), repeatedHalves: roundedRepeats(c.repeated) })),
     date: new Date().toISOString().slice(0, 10),
   },
   ...(noSex ? {
@@ -159,6 +138,7 @@ const record = {
         testHalf: rounded(noSex.chosen.test),
         testHalfBySubgroup: testBySubgroupNoSex!,
         fullRes40: fullresNoSex && rounded(fullresNoSex),
+        repeatedHalves: roundedRepeats(noSex.chosen.repeated),
       },
     },
   } : {}),
