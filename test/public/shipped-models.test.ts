@@ -77,6 +77,21 @@ describe('shipped models', () => {
       expect(card.careful!.checks?.map((c) => c.name)).toEqual(card.checks?.map((c) => c.name));
     });
 
+    it.skipIf(!card.interval)('states its interval\'s measured coverage on held-out cases, overall and by sex × age band', () => {
+      for (const iv of [card.interval!, card.interval!.withoutSex, card.careful?.interval].filter((x) => x !== undefined)) {
+        const rec = iv.calibration!;
+        expect(rec.testHalf!.n).toBeGreaterThan(500);
+        // What the page shows under "Validation by subgroup, checks, interval and weights": each band's cases
+        // are the half's cases, and no group is far below the nominal coverage.
+        const g = rec.testHalfBySubgroup!;
+        expect(g['all 0-9y'].n + g['all 10-18y'].n).toBe(rec.testHalf!.n);
+        expect(g['M 0-9y'].n + g['F 0-9y'].n).toBe(g['all 0-9y'].n);
+        for (const a of Object.values(g)) expect(a.coverage).toBeGreaterThan(iv.coverage - 0.1);
+        // The procedure over random halvings of the validation split covers the nominal share on average.
+        expect(Math.abs(rec.repeatedHalves!.meanCoverage - iv.coverage)).toBeLessThan(0.015);
+      }
+    });
+
     it.skipIf(!card.careful || !existsSync(rsna))('reproduces its careful reading’s validation MAE through the page pipeline (100 held-out cases)', async () => {
       const split = JSON.parse(readFileSync(join(dir, card.training.split.splitFile), 'utf8')) as { validation: string[] };
       const held = new Set(split.validation.slice(0, 100));
