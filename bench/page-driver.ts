@@ -98,6 +98,27 @@ export async function dropCase(page: Page): Promise<Drop> {
   });
 }
 
+/** Switches the reading (the result panel's radio buttons) and times it in the page: from the click to the case
+ *  on screen showing its estimate in the new reading (read again from its kept input plane). */
+export async function switchReading(page: Page, to: 'standard' | 'careful'): Promise<number> {
+  return page.evaluate(async (mode) => {
+    const input = document.querySelector(`[data-testid="reading-mode-result"] input[value="${mode}"]`) as HTMLInputElement | null;
+    if (!input) throw new Error('No reading switch beside the result (does the card offer a careful reading?).');
+    const shown = () => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === mode;
+    let t0 = 0;
+    return new Promise<number>((ok) => {
+      const observer = new MutationObserver(() => {
+        if (!shown()) return;
+        observer.disconnect();
+        ok(performance.now() - t0);
+      });
+      observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+      t0 = performance.now();
+      input.click();
+    });
+  }, to);
+}
+
 export async function heapMb(page: Page): Promise<number> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');

@@ -24,6 +24,10 @@
  * --case dicom the same radiograph at 12 bits in an uncompressed DICOM file (drop-to-result then times the DICOM path).
  * --reading careful times the page in its careful reading (core/model/reading-mode.ts; the stored preference set
  * before the page opens), cold starts included (the warm-up is then the careful reading's).
+ *   switch_first_ms     on a fresh page with one case read, the pointer moved onto the reading switch --hover-ms
+ *                       before the click (400 by default: a hand reaching the button): the click on the other
+ *                       reading → the case shown in it (that reading's first run on the page)
+ *   switch_later_ms     the median of --switches more switches to that reading (back and forth; 5 by default, 0: none)
  * The last line is one JSON object keyed by backend. The machine's load average is printed before it:
  * on a shared machine, read wall times with it, and ratios measured in one run (WebGPU/WASM) over absolutes.
  * The page's timings come from its read-only `window.__boneage` hook (src/perf/page-timings.ts).
@@ -38,10 +42,12 @@ import { makeDicom } from '../test/helpers/make-dicom';
 import { makeRadiographLikePng, radiographLikePixels } from '../test/helpers/synthetic-radiograph';
 import { syntheticHand } from '../test/helpers/synthetic-hands';
 import { parseArgs } from '../training/cli-args';
-import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, pngCase, settledTensors, startupOf, type Backend, type BenchCase, type Drop, type Startup } from './page-driver';
+import { adapterOf, BACKENDS, cpuMs, dropCase, heapMb, loadCase, open, pngCase, settledTensors, startupOf, switchReading, type Backend, type BenchCase, type Drop, type Startup } from './page-driver';
 import { median, round, summarise } from './stats';
 
-const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string', reading: 'string' });
+const args = parseArgs(process.argv.slice(2), { backends: 'string', cold: 'number', 'cold-slow': 'number', cases: 'number', case: 'string', width: 'number', height: 'number', dist: 'string', reading: 'string', switches: 'number', 'hover-ms': 'number' });
+const switches = Number(args.switches ?? 5);
+const hoverMs = Number(args['hover-ms'] ?? 400);
 const reading = args.reading === 'careful' ? 'careful' : 'standard';
 // --dist: another build of the page (e.g. of an earlier commit), to compare two builds side by side in one session.
 const dist = args.dist ? resolve(String(args.dist)) : DIST;
@@ -134,7 +140,33 @@ async function benchBackend(h: Harness, backend: Backend, benchCase: BenchCase):
     heap_after_mb: round(heap1, 2),
     stages_ms: stages,
     spread: summarise(warm.map((d) => d.e2e_ms)),
+    ...(switches > 0 ? await benchSwitches(h, backend, benchCase) : {}),
   };
+}
+
+/** A reader's first switch of reading after a case, and later ones (see switch_first_ms above). */
+async function benchSwitches(h: Harness, backend: Backend, benchCase: BenchCase): Promise<Result> {
+  const page = await open(h, backend, benchCase, reading);
+  try {
+    await loadCase(page);
+    await waitForSideModels(page);
+    await dropCase(page);
+    await settledTensors(page);
+    const other = reading === 'careful' ? 'standard' : 'careful';
+    await page.hover('[data-testid="reading-mode-result"]');
+    await page.waitForTimeout(hoverMs);
+    const first = await switchReading(page, other);
+    const later: number[] = [];
+    for (let i = 0; i < switches; i++) {
+      await switchReading(page, reading);
+      later.push(await switchReading(page, other));
+    }
+    const warmed = (await startupOf(page)).other_reading_warm_ms;
+    log(`  [${backend}] switch to ${other} (pointer on the switch ${hoverMs} ms before): first ${round(first)} ms, then ${later.map((x) => round(x)).join(', ')} ms`);
+    return { switch_first_ms: round(first), switch_later_ms: round(median(later)), ...(warmed !== undefined ? { other_reading_warm_ms: round(warmed) } : {}) };
+  } finally {
+    await page.context().close();
+  }
 }
 
 const mode = browserTestMode();
@@ -157,7 +189,7 @@ try {
     log(`${backend}:`);
     results[backend] = await benchBackend(h, backend, benchCase);
     const r = results[backend];
-    console.log(`${backend}: ${'skipped' in r ? `skipped — ${r.skipped}` : `cold start ${r.cold_start_ms} ms, load ${r.load_ms} ms, first inference ${r.first_inference_ms} ms, warm inference ${r.warm_inference_ms} ms, drop→result ${r.e2e_warm_ms} ms (first case ${r.e2e_first_case_ms} ms), tensor growth ${r.tensor_growth_100}, heap ${r.heap_before_mb}→${r.heap_after_mb} MB; stages ${JSON.stringify(r.stages_ms)}`}`);
+    console.log(`${backend}: ${'skipped' in r ? `skipped — ${r.skipped}` : `cold start ${r.cold_start_ms} ms, load ${r.load_ms} ms, first inference ${r.first_inference_ms} ms, warm inference ${r.warm_inference_ms} ms, drop→result ${r.e2e_warm_ms} ms (first case ${r.e2e_first_case_ms} ms), tensor growth ${r.tensor_growth_100}, ${'switch_first_ms' in r ? `switch of reading ${r.switch_first_ms} ms first, ${r.switch_later_ms} later, ` : ''}heap ${r.heap_before_mb}→${r.heap_after_mb} MB; stages ${JSON.stringify(r.stages_ms)}`}`);
   }
 } finally {
   await h.close();

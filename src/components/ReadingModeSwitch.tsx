@@ -1,6 +1,6 @@
 import { effectiveReading, offersCarefulReading, passesOf, type ReadingMode } from '../../core/model/reading-mode';
 import type { ModelCard } from '../../core/model/types';
-import { setReadingMode } from '../state/actions';
+import { setReadingMode, warmReadingAhead } from '../state/actions';
 import { useStore } from '../state/store';
 
 const mae = (v: number | undefined) => (v !== undefined && Number.isFinite(v) ? `validated MAE ${v.toFixed(1)} months` : 'validated error not reported');
@@ -14,7 +14,7 @@ export function ReadingModeSwitch({ place }: { place: 'result' | 'card' }) {
   if (!card || !offersCarefulReading(card)) return null;
   const mode = effectiveReading(card, requested);
   return (
-    <fieldset className="reading-mode" data-testid={`reading-mode-${place}`} data-mode={mode}>
+    <fieldset className="reading-mode" data-testid={`reading-mode-${place}`} data-mode={mode} onPointerEnter={warmReadingAhead} onFocus={warmReadingAhead}>
       <legend>Reading</legend>
       {(['standard', 'careful'] as const).map((m) => (
         <label key={m} title={titleOf(card, m)}>

@@ -5,7 +5,8 @@
  *
  *   window.__boneage.version          1
  *   window.__boneage.numTensors()     tf.memory().numTensors (leak check)
- *   window.__boneage.startup()        { script_ms, backend_ms, load_ms, first_inference_ms, warm_pipeline_ms, ready_ms }
+ *   window.__boneage.startup()        { script_ms, backend_ms, load_ms, first_inference_ms, warm_pipeline_ms, ready_ms,
+ *                                       other_reading_warm_ms (once the pointer is first on the reading switch) }
  *                                     (script_ms and ready_ms count from navigation start)
  *   window.__boneage.caseTimings(seq) { read_ms, decode_ms, preprocess_ms, inference_ms, display_ms, ... } for file number seq
  *
@@ -13,7 +14,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 
-export type StartupStage = 'backend' | 'load' | 'first_inference' | 'warm_pipeline';
+export type StartupStage = 'backend' | 'load' | 'first_inference' | 'warm_pipeline' | 'other_reading_warm';
 export type CaseStage = 'read' | 'decode' | 'preprocess' | 'inference' | 'estimate' | 'display';
 
 export interface StartupTimings {
@@ -23,6 +24,8 @@ export interface StartupTimings {
   first_inference_ms?: number;
   /** Decode, preprocessing and viewer code run once on a tiny image. */
   warm_pipeline_ms?: number;
+  /** When the reader first points at the reading switch: one inference in the reading not used yet (src/state/actions.ts). */
+  other_reading_warm_ms?: number;
   /** Navigation start → the page's script running (download, parse and compile of the bundle). */
   script_ms?: number;
   /** Navigation start → model ready (the page's cold start). */

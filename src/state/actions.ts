@@ -21,6 +21,7 @@ import type { ModelSex } from '../../core/model/types';
 import type { GrayImage } from '../../core/pipeline/types';
 import { effectiveReading, offersCarefulReading, readingName, type ReadingMode } from '../../core/model/reading-mode';
 import { saveReadingPreference } from './reading-preference';
+import { readingToWarm } from './reading-warm-up';
 import { modelSexOf } from './sex-reading';
 import { useStore, type CaseResult, type ImageHeader, type OpenCase } from './store';
 import type { Estimate } from '../../core/model/types';
@@ -89,6 +90,7 @@ export async function startModel(location: Location = window.location, base: str
     // Warmed in the reading it will first be used in (a careful reading's batch of shifted copies has its own shapes).
     const model = reader()!.model;
     await warmUp(model);
+    warmedReadings.add(reader()!.reading);
     recordStartup('first_inference', t);
     t = performance.now();
     // Decode, preprocessing and viewer code run once on a tiny image, so the first real case is not the slow one.
@@ -229,6 +231,34 @@ async function workQueue(): Promise<void> {
   }
 }
 
+/** Readings that have run on this backend: start-up warms the one used first, warmReadingAhead the other. */
+const warmedReadings = new Set<ReadingMode>();
+
+/** The reader shows intent to switch the reading (the pointer on the switch, or focus in it): the reading not
+ *  yet run is warmed now, while the hand moves to the button, so the switch itself reads at the warm speed
+ *  (src/state/reading-warm-up.ts). Only when nothing is being read, and not on a timer: warming in the
+ *  background unasked would hold up a case opened meanwhile (on a software GPU by seconds, measured). */
+export function warmReadingAhead(): void {
+  const mode = baseModel && get().phase === 'ready' ? readingToWarm(baseModel.card, warmedReadings) : null;
+  if (mode && !working) void warmReading(mode);
+}
+
+async function warmReading(mode: ReadingMode): Promise<void> {
+  working = true; // a case opened or a switch made meanwhile waits for this one inference (workQueue runs below)
+  const t = performance.now();
+  try {
+    await warmUp(baseModel!.forReading(mode));
+    recordStartup('other_reading_warm', t);
+  } catch (error) {
+    // Not tried again: a real reading in that mode says what fails, beside the case.
+    console.warn(`Warming the ${mode} reading failed:`, error);
+  } finally {
+    warmedReadings.add(mode);
+    working = false;
+  }
+  void workQueue();
+}
+
 async function workCase(c: OpenCase): Promise<void> {
   const { seq, fileName } = c;
   const source = sources.get(seq);
@@ -323,6 +353,7 @@ async function estimateCase(seq: number, image: DecodedImage): Promise<void> {
   if (!r || !backend) return;
   try {
     const { estimate, ms } = await timedEstimate(r.model, image, seq);
+    warmedReadings.add(r.reading);
     updateCase(seq, { status: 'done', result: resultOf(r, estimate, ms, backend) });
   } catch (error) {
     console.error('Estimation failed:', error);
@@ -360,6 +391,7 @@ async function rereadCase(seq: number): Promise<void> {
     const t0 = performance.now();
     const estimate = await r.model.estimatePlane(plane, caseSex(seq));
     const ms = performance.now() - t0;
+    warmedReadings.add(r.reading);
     // Switched back meanwhile: this reading is no longer wanted (workQueue reads the case in the mode now chosen).
     if (reader()?.reading !== r.reading) return updateCase(seq, { status: 'done' });
     updateCase(seq, { status: 'done', rereadError: null, result: resultOf(r, readingForSex(estimate, caseSex(seq)), ms, backend) });

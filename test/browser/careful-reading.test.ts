@@ -59,6 +59,12 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect(await page.locator('[data-testid="result-model"]').textContent()).toContain(`one pass · validated MAE ${base.validation.mae_months.toFixed(1)} months`);
     const standardWidth = Number(await attr('bone-age-interval', 'data-hi')) - Number(await attr('bone-age-interval', 'data-lo'));
 
+    // The pointer on the switch warms the careful reading before the click (src/state/actions.ts, warmReadingAhead).
+    const warmMs = () => page.evaluate(() => (window as unknown as { __boneage: { startup(): { other_reading_warm_ms?: number } } }).__boneage.startup().other_reading_warm_ms);
+    expect(await warmMs()).toBeUndefined();
+    await page.hover('[data-testid="reading-mode-result"]');
+    await page.waitForFunction(() => (window as unknown as { __boneage: { startup(): { other_reading_warm_ms?: number } } }).__boneage.startup().other_reading_warm_ms !== undefined);
+    expect(await warmMs()).toBeGreaterThan(0);
     await page.locator('[data-testid="reading-mode-result"] input[value="careful"]').check();
     await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'careful');
     expect(Math.abs(Number(await attr('bone-age', 'data-months')) - expected.careful)).toBeLessThan(0.01);
