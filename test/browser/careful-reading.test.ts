@@ -130,6 +130,45 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect(w.foreign).toEqual([]);
   });
 
+  it('keeps the one-pass estimate and says why when the careful reading fails, and reads carefully once it works again', async () => {
+    // The careful reading's batch (five planes) cannot be filled while __failCareful is set: a failure of that
+    // reading alone, as an out-of-memory on a GPU would be, made in the browser without a hook in the page.
+    const batchLength = 5 * base.input.width * base.input.height;
+    const failing = await openPage(served!.h, '?backend=cpu', {
+      setup: (context) => context.addInitScript((n: number) => {
+        const set = Float32Array.prototype.set;
+        Float32Array.prototype.set = function (this: Float32Array, ...args: Parameters<Float32Array['set']>) {
+          if ((window as unknown as { __failCareful?: boolean }).__failCareful && this.length === n) throw new Error('simulated failure of the batch');
+          return set.apply(this, args);
+        };
+      }, batchLength),
+    });
+    try {
+      const { page } = failing;
+      const outcome = await dropFile(page, 'hand.png', makeHandPng(), 'image/png');
+      expect(outcome.kind, outcome.text).toBe('result');
+      await page.evaluate(() => Object.assign(window, { __failCareful: true }));
+      await page.locator('[data-testid="reading-mode-result"] input[value="careful"]').check();
+      const error = page.locator('[data-testid="reread-error"]');
+      await error.waitFor();
+      expect(await error.textContent()).toBe('Reading this case again (careful reading, 5 passes) failed: simulated failure of the batch. The estimate shown is the earlier one (one pass).');
+      // The earlier estimate stands, named as what it is; the page still works.
+      expect(await page.locator('[data-testid="result-model"]').getAttribute('data-reading')).toBe('standard');
+      expect(Math.abs(Number(await page.locator('[data-testid="bone-age"]').getAttribute('data-months')) - expected.standard)).toBeLessThan(0.01);
+      // A switch tries again: back to one pass (the message goes), then careful with the fault gone.
+      await page.evaluate(() => Object.assign(window, { __failCareful: false }));
+      await page.locator('[data-testid="reading-mode-result"] input[value="standard"]').check();
+      await error.waitFor({ state: 'detached' });
+      await page.locator('[data-testid="reading-mode-result"] input[value="careful"]').check();
+      await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'careful');
+      expect(Math.abs(Number(await page.locator('[data-testid="bone-age"]').getAttribute('data-months')) - expected.careful)).toBeLessThan(0.01);
+      expect(await error.count()).toBe(0);
+      expect(failing.pageErrors).toEqual([]);
+    } finally {
+      await failing.page.context().close();
+    }
+  });
+
   it('starts, reads and switches with site data blocked (reading localStorage throws)', async () => {
     const blocked = await openPage(served!.h, '?backend=cpu', {
       setup: (context) => context.addInitScript(() => {
