@@ -2,8 +2,8 @@ import { effectiveReading, type ReadingMode } from '../../core/model/reading-mod
 import type { ModelCard } from '../../core/model/types';
 
 /**
- * The reading the page should warm up while it is idle: one the card offers that has not run yet on this
- * backend, or null. A careful reading is a batch of shifted copies, so its first run compiles kernels
+ * The reading to warm up ahead of a switch (the reader reaching for it): one the card offers that has not
+ * run yet on this backend, or null. A careful reading is a batch of shifted copies, so its first run compiles kernels
  * (shaders on WebGL/WebGPU) for shapes the one-pass warm-up never saw; warming it beforehand keeps the
  * reader's first switch from being the slow one. Pure.
  */
