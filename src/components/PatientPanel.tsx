@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { formatIsoDate, parseDate } from '../age/calendar-date';
+import { formatIsoDate, parseDate, type CalendarDate } from '../age/calendar-date';
 import { isAfterToday } from '../age/case-age';
 import { todayDate } from '../age/patient-info';
 import type { Sex, Sourced } from '../age/types';
@@ -12,6 +12,35 @@ function OriginTag({ value, assumed }: { value: Sourced<unknown> | null; assumed
   if (!value) return null;
   const text = assumed ? 'assumed: today' : value.from === 'dicom' ? 'from file' : 'entered';
   return <span className={`origin origin-${assumed ? 'assumed' : value.from}`}>{text}</span>;
+}
+
+/** The ids double as test ids: the browser tests find the fields by them. */
+const DATE_IDS = { birthDate: 'patient-birth-date', studyDate: 'patient-study-date' } as const;
+const TEXT_IDS = { name: 'patient-name', patientId: 'patient-id' } as const;
+
+function DateInput({ field, seq, value, max }: { field: keyof typeof DATE_IDS; seq: number; value: Sourced<CalendarDate> | null; max: string }) {
+  return (
+    <input
+      id={DATE_IDS[field]}
+      type="date"
+      data-testid={DATE_IDS[field]}
+      max={max}
+      value={value ? formatIsoDate(value.value) : ''}
+      onChange={(e) => editPatient(seq, { field, value: parseDate(e.target.value) })}
+    />
+  );
+}
+
+function TextInput({ field, seq, value }: { field: keyof typeof TEXT_IDS; seq: number; value: Sourced<string> | null }) {
+  return (
+    <input
+      id={TEXT_IDS[field]}
+      type="text"
+      data-testid={TEXT_IDS[field]}
+      value={value?.value ?? ''}
+      onChange={(e) => editPatient(seq, { field, value: e.target.value })}
+    />
+  );
 }
 
 /**
@@ -53,27 +82,13 @@ export function PatientPanel() {
 
         <label htmlFor="patient-birth-date">Birth date</label>
         <span>
-          <input
-            id="patient-birth-date"
-            type="date"
-            data-testid="patient-birth-date"
-            max={today}
-            value={p.birthDate ? formatIsoDate(p.birthDate.value) : ''}
-            onChange={(e) => editPatient(seq, { field: 'birthDate', value: parseDate(e.target.value) })}
-          />{' '}
+          <DateInput field="birthDate" seq={seq} value={p.birthDate} max={today} />{' '}
           <OriginTag value={p.birthDate} />
         </span>
 
         <label htmlFor="patient-study-date">Study date</label>
         <span>
-          <input
-            id="patient-study-date"
-            type="date"
-            data-testid="patient-study-date"
-            max={today}
-            value={p.studyDate ? formatIsoDate(p.studyDate.value) : ''}
-            onChange={(e) => editPatient(seq, { field: 'studyDate', value: parseDate(e.target.value) })}
-          />{' '}
+          <DateInput field="studyDate" seq={seq} value={p.studyDate} max={today} />{' '}
           <OriginTag value={p.studyDate} assumed={p.studyDate?.assumed} />
           {p.studyDate?.from === 'dicom' && p.studyDate.tag !== 'StudyDate' ? <span className="origin">{p.studyDate.tag}</span> : null}
           {p.studyDate && isAfterToday(p.studyDate.value) ? (
@@ -98,24 +113,12 @@ export function PatientPanel() {
         <div className="patient-fields">
           <label htmlFor="patient-name">Name</label>
           <span>
-            <input
-              id="patient-name"
-              type="text"
-              data-testid="patient-name"
-              value={p.name?.value ?? ''}
-              onChange={(e) => editPatient(seq, { field: 'name', value: e.target.value })}
-            />{' '}
+            <TextInput field="name" seq={seq} value={p.name} />{' '}
             <OriginTag value={p.name} />
           </span>
           <label htmlFor="patient-id">Patient ID</label>
           <span>
-            <input
-              id="patient-id"
-              type="text"
-              data-testid="patient-id"
-              value={p.patientId?.value ?? ''}
-              onChange={(e) => editPatient(seq, { field: 'patientId', value: e.target.value })}
-            />{' '}
+            <TextInput field="patientId" seq={seq} value={p.patientId} />{' '}
             <OriginTag value={p.patientId} />
           </span>
         </div>
