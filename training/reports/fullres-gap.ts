@@ -14,7 +14,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BoneAgeModel } from '../../core/model';
 import type { ModelSex } from '../../core/model/types';
 import { asFloatImage } from '../../core/pipeline/as-float-image';
 import { decodeImageSync } from '../../core/pipeline/decode';
@@ -23,8 +22,7 @@ import { resampleNearest } from '../../core/pipeline/resample-nearest';
 import type { GrayImage } from '../../core/pipeline/types';
 import { parseArgs } from '../cli-args';
 import { readLabels, type LabelledCase } from '../data/rsna';
-import { loadModelFolder, readModelCard } from '../io/model-files';
-import { initTrainingRuntime } from '../runtime';
+import { loadReportModel } from './report-model';
 import { backgroundStats, cropOffset, liftBackground, padImage, quantile, resampleArea } from './fullres-variants';
 import { pairedComparison } from './paired';
 
@@ -36,10 +34,7 @@ if (!existsSync(fullDir) || !existsSync(thumbDir)) {
   console.error(`fullres-gap: ${dataDir} has no rsna-bone-age-fullres/ or rsna-bone-age/ — nothing to study (the data is not part of the project).`);
   process.exit(0);
 }
-await initTrainingRuntime((args.backend as string) ?? 'wasm');
-const modelDir = String(args.model ?? 'public/models/bonet-rsna100');
-const card = readModelCard(modelDir);
-const model = new BoneAgeModel(await loadModelFolder(modelDir), card);
+const { modelDir, card, model } = await loadReportModel(args);
 const { width: W, height: H } = card.input;
 const sexOf = (c: LabelledCase): ModelSex => (c.male ? 'male' : 'female');
 

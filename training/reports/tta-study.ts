@@ -7,13 +7,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { BoneAgeModel } from '../../core/model';
 import { shiftedPlanes } from '../../core/uncertainty/tta';
 import { parseArgs } from '../cli-args';
 import { loadPlane, readLabels } from '../data/rsna';
-import { loadModelFolder, readModelCard } from '../io/model-files';
 import { ProgressBar } from '../progress';
-import { initTrainingRuntime } from '../runtime';
+import { loadReportModel } from './report-model';
 import { pairedComparison } from './paired';
 
 const args = parseArgs(process.argv.slice(2), { model: 'string', data: 'string', limit: 'number', backend: 'string' });
@@ -22,10 +20,7 @@ if (!existsSync(thumbDir)) {
   console.error(`tta-study: no ${thumbDir} — nothing to study (the data is not part of the project).`);
   process.exit(0);
 }
-await initTrainingRuntime((args.backend as string) ?? 'wasm');
-const modelDir = String(args.model ?? 'public/models/bonet-rsna100');
-const card = readModelCard(modelDir);
-const model = new BoneAgeModel(await loadModelFolder(modelDir), card);
+const { modelDir, card, model } = await loadReportModel(args);
 const held = new Set((JSON.parse(readFileSync(join(modelDir, 'split.json'), 'utf8')) as { validation: string[] }).validation);
 let cases = readLabels(join(thumbDir, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
 if (args.limit) cases = cases.slice(0, Number(args.limit));
