@@ -42,11 +42,18 @@ describe.skipIf(mode === 'skip')('offline: the second visit works with the netwo
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   });
 
-  it('caches the app and the model on the first visit; offline, the page loads, the model loads and a case is estimated', async () => {
+  /** A fresh copy of the build, changed first by `prepare` if given, served by its own harness (both cleaned up after). */
+  async function serveCopy(prepare?: (root: string) => void): Promise<{ root: string; h: Harness }> {
     const root = copyOfDist();
     dirs.push(root);
+    prepare?.(root);
     const h = await startHarness(mode, root);
     harnesses.push(h);
+    return { root, h };
+  }
+
+  it('caches the app and the model on the first visit; offline, the page loads, the model loads and a case is estimated', async () => {
+    const { root, h } = await serveCopy();
     const w = await openPage(h, '?backend=wasm');
     const { page } = w;
     const cacheNames = await waitForServiceWorker(page);
@@ -82,15 +89,13 @@ describe.skipIf(mode === 'skip')('offline: the second visit works with the netwo
   });
 
   it('does not cache a model whose weights fail their SHA-256 (the worker is not installed; the page refuses the model as before)', async () => {
-    const root = copyOfDist();
-    dirs.push(root);
-    const card = JSON.parse(readFileSync(join(root, 'models/bonet-rsna100/model-card.json'), 'utf8')) as { weights: Array<{ path: string }> };
-    const shard = join(root, 'models/bonet-rsna100', card.weights[0].path);
-    const bytes = readFileSync(shard);
-    bytes[100] ^= 0x80;
-    writeFileSync(shard, bytes);
-    const h = await startHarness(mode, root);
-    harnesses.push(h);
+    const { h } = await serveCopy((root) => {
+      const card = JSON.parse(readFileSync(join(root, 'models/bonet-rsna100/model-card.json'), 'utf8')) as { weights: Array<{ path: string }> };
+      const shard = join(root, 'models/bonet-rsna100', card.weights[0].path);
+      const bytes = readFileSync(shard);
+      bytes[100] ^= 0x80;
+      writeFileSync(shard, bytes);
+    });
     const w = await openPage(h, '?backend=cpu', { waitReady: false });
     const { page } = w;
     // The install ran (sw.js and the shard were fetched by it) and failed: no cache, no worker in charge.
@@ -109,10 +114,7 @@ describe.skipIf(mode === 'skip')('offline: the second visit works with the netwo
   });
 
   it('never lets a model file changed on the server replace the good offline copy', async () => {
-    const root = copyOfDist();
-    dirs.push(root);
-    const h = await startHarness(mode, root);
-    harnesses.push(h);
+    const { root, h } = await serveCopy();
     const w = await openPage(h, '?backend=cpu');
     const { page } = w;
     await waitForServiceWorker(page);
@@ -140,10 +142,7 @@ describe.skipIf(mode === 'skip')('offline: the second visit works with the netwo
   });
 
   it('picks up a new deploy: the online reload gets the new page, the new worker replaces the old cache, and offline serves the new version', async () => {
-    const root = copyOfDist();
-    dirs.push(root);
-    const h = await startHarness(mode, root);
-    harnesses.push(h);
+    const { root, h } = await serveCopy();
     const w = await openPage(h, '?backend=wasm');
     const { page } = w;
     const [oldCache] = await waitForServiceWorker(page);
