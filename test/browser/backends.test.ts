@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness } from './harness';
+import { browserTestMode, openPage, pickFile, useHarness } from './harness';
 
 const mode = browserTestMode();
 
 const loud = (msg: string) => console.warn(`\n${'!'.repeat(78)}\n!!  ${msg}\n${'!'.repeat(78)}\n`);
 
 describe.skipIf(mode === 'skip')('backends agree', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
 
   it('(c) the same PNG gives the same estimate (±0.5 months) on webgpu, webgl, wasm and cpu', async () => {
     const png = makeHandPng();

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIG_FILE_BYTES, badInputs, makeSparseFile, pageExpectation } from '../helpers/bad-inputs';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
 import { dropFileFast as dropFile } from './drop';
-import { browserTestMode, openPage, startHarness, waitForOutcome, type Harness, type Outcome, type PageWatch } from './harness';
+import { browserTestMode, useHarness, usePage, waitForOutcome, type Outcome } from './harness';
 
 const mode = browserTestMode();
 
@@ -16,18 +16,15 @@ const GOOD = [
 ];
 
 describe.skipIf(mode === 'skip')('bad input dropped into the page, between good files', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h, '?backend=wasm');
   let dir: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'boneage-bad-'));
-    h = await startHarness(mode);
-    w = await openPage(h, '?backend=wasm');
   });
 
   afterAll(async () => {
-    await h?.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 

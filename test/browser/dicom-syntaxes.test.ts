@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeHandDicom } from './fixtures';
 import { type HandSyntax, makeHandDicomAs, makeStructuredReport } from './dicom-syntax-fixtures';
-import { browserTestMode, displayedBrightness, dropFile, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, displayedBrightness, dropFile, openPage, pickFile, useHarness, usePage } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -9,19 +9,10 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots the
 /** Compressed DICOM in the built page: each codec is bundled, fetched from the page's own origin
  *  only when a file needs it, and gives the uncompressed file's estimate (lossless) or nearly. */
 describe.skipIf(mode === 'skip')('compressed DICOM in the built page', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h);
   let reference = NaN;
   const codecRequests = (name: string) => w.requests.filter((url) => url.includes(name));
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
 
   it('the uncompressed hand sets the reference, and no codec is fetched for it', async () => {
     const outcome = await pickFile(w.page, 'hand.dcm', makeHandDicom());

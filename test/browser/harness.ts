@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /** Debian's Chromium; BONEAGE_CHROMIUM overrides (e.g. to check the missing-browser paths). */
@@ -61,6 +62,40 @@ export async function startHarness(mode: 'run' | 'skip' | 'fail', root: string =
   };
 }
 
+/** Stands for what a suite's `beforeAll` will have started: reads go through to it, so a test body uses it
+ *  as it would the real object (and throws with `what` if it is read before the hook ran). */
+function lateBound<T extends object>(current: () => T | undefined, what: string): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = current();
+      if (!target) throw new Error(`${what} is not started yet: use it inside hooks and tests`);
+      return Reflect.get(target, key);
+    },
+  });
+}
+
+/** Call inside a `describe`: the harness, started before the suite's tests (before the suite's own
+ *  `beforeAll` hooks, which vitest runs in the order they were declared) and closed after them. */
+export function useHarness(mode: 'run' | 'skip' | 'fail', root: string = DIST): Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness(mode, root);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+  return lateBound(() => h, 'The harness');
+}
+
+/** Call inside a `describe` after useHarness: one page (opened as openPage opens it) that the suite's tests share. */
+export function usePage(h: Harness, query = '', options: OpenPageOptions = {}): PageWatch {
+  let w: PageWatch | undefined;
+  beforeAll(async () => {
+    w = await openPage(h, query, options);
+  });
+  return lateBound(() => w, 'The page');
+}
+
 export interface PageWatch {
   page: Page;
   /** Every URL the page asked for. */
@@ -73,12 +108,17 @@ export interface PageWatch {
   console: string[];
 }
 
+export interface OpenPageOptions {
+  waitReady?: boolean;
+  setup?: (context: BrowserContext) => Promise<unknown>;
+}
+
 /** Opens the page (with `query`, e.g. "?backend=wasm") and waits until the model is ready (or, with
  *  `waitReady: false`, only for the page to load). `setup` can add routes (e.g. to break the model). */
 export async function openPage(
   h: Harness,
   query = '',
-  options: { waitReady?: boolean; setup?: (context: BrowserContext) => Promise<unknown> } = {},
+  options: OpenPageOptions = {},
 ): Promise<PageWatch> {
   const context = await h.browser.newContext({ viewport: { width: 1400, height: 900 } });
   const page = await context.newPage();

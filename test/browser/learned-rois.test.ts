@@ -1,24 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syntheticHand } from '../helpers/synthetic-hands';
-import { browserTestMode, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, dropFile, openPage, useHarness, usePage } from './harness';
 
 const mode = browserTestMode();
 const SHOT = process.env.BONEAGE_SCREENSHOTS ? `${process.env.BONEAGE_SCREENSHOTS}/learned-rois.png` : '/tmp/learned-rois.png';
 
 describe.skipIf(mode === 'skip')('learned ROIs on the page', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h);
   let wasmMaps: number[] = [];
   let wasmBoxes: number[][] = [];
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
 
   /** Share of the ROI canvas's pixels with any paint on them. */
   const painted = () =>

@@ -1,19 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, openPage, pickFile, startHarness, statusOf, type Harness } from './harness';
+import { browserTestMode, openPage, pickFile, statusOf, useHarness } from './harness';
 
 const mode = browserTestMode();
 
 describe.skipIf(mode === 'skip')('when the model cannot be loaded', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
 
   it('says so clearly, still shows images, and throws nothing uncaught', async () => {
     const w = await openPage(h, '?backend=cpu', {

@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
-import { browserTestMode, displayedBrightness, dropFile, openPage, pickFile, readMap, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, displayedBrightness, dropFile, pickFile, readMap, useHarness, usePage, type PageWatch } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
 
 describe.skipIf(mode === 'skip')('the built page', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h);
   let pngMonths = NaN;
   const watches: PageWatch[] = [];
 
   beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
     watches.push(w);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('gets ready and names its model and backend', async () => {

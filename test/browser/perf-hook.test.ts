@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
 import { makeHand16BitPng } from '../helpers/bad-inputs';
 import { makePng } from '../helpers/make-png';
 import { waitForSideModels } from './side-models';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, pickFile, useHarness, usePage } from './harness';
 
 const mode = browserTestMode();
 
@@ -17,17 +17,8 @@ type Hook = {
 
 /** The read-only timings hook the benchmark reads (src/perf/page-timings.ts). */
 describe.skipIf(mode === 'skip')('window.__boneage', () => {
-  let h: Harness;
-  let w: PageWatch;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h, '?backend=wasm');
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
+  const w = usePage(h, '?backend=wasm');
 
   it('reports the start-up stages, in order, once the model is ready', async () => {
     const s = await w.page.evaluate(() => (window as unknown as { __boneage: Hook }).__boneage.startup());

@@ -1,8 +1,8 @@
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dropFileFast } from './drop';
 import { makeHandDicom, makeHandPng } from './fixtures';
-import { browserTestMode, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, openPage, useHarness, type PageWatch } from './harness';
 
 const mode = browserTestMode();
 
@@ -115,15 +115,7 @@ async function persistedText(page: Page): Promise<{ text: string; summary: strin
 }
 
 describe.skipIf(mode === 'skip')('privacy', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
 
   it('serves a Content-Security-Policy that allows the page own origin only, and it is enforced', async () => {
     const w = await openPage(h, '?backend=cpu', { setup: recordCspViolations });

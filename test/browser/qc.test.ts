@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { flipHorizontal } from '../../core/qc/transforms';
 import type { GrayImage } from '../../core/pipeline/types';
 import { syntheticLeftHand } from '../../training/qc/synthetic-hand';
 import { makePng } from '../helpers/make-png';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, pickFile, useHarness, usePage } from './harness';
 
 const mode = browserTestMode();
 
@@ -28,17 +28,8 @@ async function qcOf(page: Page, seq: number): Promise<{ state: string; codes: st
 }
 
 describe.skipIf(mode === 'skip')('quality control on the page', () => {
-  let h: Harness;
-  let w: PageWatch;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
+  const w = usePage(h);
 
   it('flags a blank image with the reason and withholds its estimate until asked', async () => {
     const blank = { width: 300, height: 400, data: new Float32Array(300 * 400).fill(128) };

@@ -2,11 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { signed } from '../../src/age/format';
 import { sdForAge, verdictOf } from '../../src/age/sds';
 import { makeHandDicom, makeHandPng } from './fixtures';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, pickFile, useHarness, usePage } from './harness';
 
 const mode = browserTestMode();
 /** Screenshots of the reading view and of print media, to look at (BONEAGE_SCREENSHOTS overrides). */
@@ -49,18 +49,12 @@ async function shown(page: Page) {
 }
 
 describe.skipIf(mode === 'skip')('reading and report: DICOM with birth date, study date and sex', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h, '', { setup: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.origin }) });
   let boneAge = NaN;
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    h = await startHarness(mode);
-    w = await openPage(h, '', { setup: (context) => context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: h.server.origin }) });
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it('shows chronological age, bone age, SD for age, SDS and verdict from the file', async () => {

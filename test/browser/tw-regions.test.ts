@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeHandPng } from './fixtures';
-import { browserTestMode, DIST, dropFile, openPage, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, DIST, dropFile, openPage, startHarness, useHarness, usePage, type Harness } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save a screenshot there when set
@@ -11,17 +11,8 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save a screenshot th
 const REAL = process.env.BONEAGE_TW_SCREENSHOT_IMAGE;
 
 describe.skipIf(mode === 'skip')('TW regions on the page', () => {
-  let h: Harness;
-  let w: PageWatch;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
+  const w = usePage(h);
 
   const boxes = (label?: string) => w.page.locator(label ? `[data-testid="tw-box"][data-label="${label}"]` : '[data-testid="tw-box"]');
 

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { canvasToImage } from '../../src/viewer/geometry';
 import { HAND_HEIGHT, HAND_WIDTH, makeHandDicom, makeHandPixels } from './fixtures';
-import { browserTestMode, displayedBrightness, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, displayedBrightness, pickFile, useHarness, usePage, type PageWatch } from './harness';
 
 const mode = browserTestMode();
 const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots there when set
@@ -51,8 +51,8 @@ async function drag(w: PageWatch, from: { x: number; y: number }, dx: number, dy
 }
 
 describe.skipIf(mode === 'skip')('the viewer', () => {
-  let h: Harness;
-  let w: PageWatch;
+  const h = useHarness(mode);
+  const w = usePage(h);
   let box: { x: number; y: number; width: number; height: number };
   let mid: { x: number; y: number };
   let initial: Readout;
@@ -61,18 +61,12 @@ describe.skipIf(mode === 'skip')('the viewer', () => {
   const perPixel = ((px.reduce((a, v) => Math.max(a, v), 0) - px.reduce((a, v) => Math.min(a, v), 255)) * 16) / 500;
 
   beforeAll(async () => {
-    h = await startHarness(mode);
-    w = await openPage(h);
     const outcome = await pickFile(w.page, 'hand.dcm', makeHandDicom());
     expect(outcome.kind, outcome.text).toBe('result');
     await w.page.locator('[data-testid="window-values"][data-image-id]').waitFor();
     box = (await w.page.locator('[data-testid="cornerstone-element"]').boundingBox())!;
     mid = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     initial = await readout(w);
-  });
-
-  afterAll(async () => {
-    await h?.close();
   });
 
   it("starts at the file's own window, fitted", () => {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFiles, dropStashed, measureMemory, stashBytes, waitForWorklist } from './drop-files';
 import { makeHandDicom, makeHandJpeg, makeHandPng } from './fixtures';
 import { waitForSideModels } from './side-models';
-import { browserTestMode, openPage, pickFile, startHarness, type Harness, type PageWatch } from './harness';
+import { browserTestMode, openPage, pickFile, useHarness, type PageWatch } from './harness';
 import { parseCsv } from '../helpers/parse-csv';
 
 const mode = browserTestMode();
@@ -30,15 +30,7 @@ async function rows(w: PageWatch): Promise<Row[]> {
 }
 
 describe.skipIf(mode === 'skip')('the worklist', () => {
-  let h: Harness;
-
-  beforeAll(async () => {
-    h = await startHarness(mode);
-  });
-
-  afterAll(async () => {
-    await h?.close();
-  });
+  const h = useHarness(mode);
 
   it('queues several dropped files; a broken one fails only its row; rows show cases; CSV export', async () => {
     const w = await openPage(h);
