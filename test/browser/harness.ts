@@ -74,12 +74,12 @@ function lateBound<T extends object>(current: () => T | undefined, what: string)
   });
 }
 
-/** Call inside a `describe`: the harness, started before the suite's tests (before the suite's own
+/** Call inside a `describe`: the harness over dist/ (a test that changes a copy starts its own with startHarness), started before the suite's tests (before the suite's own
  *  `beforeAll` hooks, which vitest runs in the order they were declared) and closed after them. */
-export function useHarness(mode: 'run' | 'skip' | 'fail', root: string = DIST): Harness {
+export function useHarness(mode: 'run' | 'skip' | 'fail'): Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
-    h = await startHarness(mode, root);
+    h = await startHarness(mode);
   });
   afterAll(async () => {
     await h?.close();

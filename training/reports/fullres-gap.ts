@@ -22,7 +22,7 @@ import { resampleNearest } from '../../core/pipeline/resample-nearest';
 import type { GrayImage } from '../../core/pipeline/types';
 import { parseArgs } from '../cli-args';
 import { readLabels, type LabelledCase } from '../data/rsna';
-import { loadReportModel } from './report-model';
+import { loadReportModel, validationCases } from './report-model';
 import { backgroundStats, cropOffset, liftBackground, padImage, quantile, resampleArea } from './fullres-variants';
 import { pairedComparison } from './paired';
 
@@ -53,10 +53,7 @@ const mae = (pred: number[], truth: number[]) => pred.reduce((s, p, i) => s + Ma
 const bias = (pred: number[], truth: number[]) => pred.reduce((s, p, i) => s + p - truth[i], 0) / pred.length;
 
 // --- Validation thumbnails: predictions and background statistics. ---
-const split = JSON.parse(readFileSync(join(modelDir, 'split.json'), 'utf8')) as { validation: string[] };
-const held = new Set(split.validation);
-let valCases = readLabels(join(thumbDir, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
-if (args['validation-limit']) valCases = valCases.slice(0, Number(args['validation-limit']));
+const valCases = validationCases(modelDir, thumbDir, args['validation-limit']);
 console.error(`validation thumbnails: ${valCases.length}`);
 const valRaw = valCases.map((c) => {
   const img = decodeImageSync(new Uint8Array(readFileSync(join(thumbDir, 'boneage-training-dataset', `${c.id}.png`))), `${c.id}.png`);

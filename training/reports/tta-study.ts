@@ -5,13 +5,13 @@
  *   npx tsx training/reports/tta-study.ts [--model public/models/bonet-rsna100] [--data ../shared/data] [--limit N]
  * Progress on stderr; one JSON object on stdout. Needs ../shared/data (says so and exits when absent).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { shiftedPlanes } from '../../core/uncertainty/tta';
 import { parseArgs } from '../cli-args';
-import { loadPlane, readLabels } from '../data/rsna';
+import { loadPlane } from '../data/rsna';
 import { ProgressBar } from '../progress';
-import { loadReportModel } from './report-model';
+import { loadReportModel, validationCases } from './report-model';
 import { pairedComparison } from './paired';
 
 const args = parseArgs(process.argv.slice(2), { model: 'string', data: 'string', limit: 'number', backend: 'string' });
@@ -21,9 +21,7 @@ if (!existsSync(thumbDir)) {
   process.exit(0);
 }
 const { modelDir, card, model } = await loadReportModel(args);
-const held = new Set((JSON.parse(readFileSync(join(modelDir, 'split.json'), 'utf8')) as { validation: string[] }).validation);
-let cases = readLabels(join(thumbDir, 'boneage-training-dataset.csv')).filter((c) => held.has(c.id));
-if (args.limit) cases = cases.slice(0, Number(args.limit));
+const cases = validationCases(modelDir, thumbDir, args.limit);
 
 // Every shift any scored set uses: the 3×3 grid of ±1 px and the ±2 and ±3 px axis shifts.
 const key = (dx: number, dy: number) => `${dx},${dy}`;
