@@ -74,8 +74,9 @@ function lateBound<T extends object>(current: () => T | undefined, what: string)
   });
 }
 
-/** Call inside a `describe`: the harness over dist/ (a test that changes a copy starts its own with startHarness), started before the suite's tests (before the suite's own
- *  `beforeAll` hooks, which vitest runs in the order they were declared) and closed after them. */
+/** Call inside a `describe`: the harness over dist/ (a test that changes a copy starts its own with
+ *  startHarness), started before the suite's tests (before the suite's own `beforeAll` hooks, which
+ *  vitest runs in the order they were declared) and closed after them. */
 export function useHarness(mode: 'run' | 'skip' | 'fail'): Harness {
   let h: Harness | undefined;
   beforeAll(async () => {
