@@ -82,6 +82,8 @@ for (const p of [0.25, 0.5, 0.75]) for (const q of [0, 0.25, 0.5, 0.75]) {
 }
 for (const px of PHASES) for (const py of PHASES) variants[`phase ${px},${py}`] = (img) => resampleNearest(img, W, H, px, py);
 for (const f of [0.05, 0.1, 0.15, 0.2]) variants[`pad ${f}`] = (img) => resampleNearest(padImage(img, f), W, H);
+// The same smaller hand through the area average the shipped cards name (is the framing what biases the 40?).
+for (const f of [0.1, 0.2, 0.3]) variants[`area pad ${f}`] = (img) => resampleArea(padImage(img, f), W, H);
 for (const f of [0.1]) variants[`pad ${f} + lift-background`] = (img, p99) => resampleNearest(padImage(liftBackground(img, 0, bgLevel * p99), f, bgLevel * p99), W, H);
 const only = args.variants ? new RegExp(String(args.variants)) : null;
 const names = Object.keys(variants).filter((n) => n === 'page' || !only || only.test(n));
