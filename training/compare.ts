@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { comparePredictions, parsePredictionLines } from './reports/compare-predictions';
+import { signedFigure } from './reports/paired';
 
 const files = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (files.length < 2) throw new Error('Usage: compare <predictions file> <predictions file> [...] (each from evaluate --predictions)');
 const c = comparePredictions(files.map((f) => parsePredictionLines(readFileSync(f, 'utf8'))));
-const signed = (v: number) => (v >= 0 ? '+' : '') + v.toFixed(2);
 const line = (p: { meanDiff: number; ci95: [number, number]; better: number; worse: number }) =>
-  `${signed(p.meanDiff)} months [${signed(p.ci95[0])}, ${signed(p.ci95[1])}], ${p.better} better / ${p.worse} worse`;
+  `${signedFigure(p.meanDiff)} months [${signedFigure(p.ci95[0])}, ${signedFigure(p.ci95[1])}], ${p.better} better / ${p.worse} worse`;
 console.error(`${c.n} cases in every file`);
 files.forEach((f, i) => console.error(`  ${f}: MAE ${c.mae[i].toFixed(3)}${i ? `; against the first ${line(c.vsFirst[i - 1])}` : ''}`));
 console.error(`  mean of the ${files.length} readings: MAE ${c.meanOfPredictionsMae.toFixed(3)}; against the first ${line(c.meanVsFirst)}`);

@@ -31,3 +31,13 @@ export function pairedComparison(a: number[], b: number[]): PairedComparison {
   const r = (v: number) => Math.round(v * 100) / 100;
   return { n, meanDiff: r(mean), ci95: [r(mean - half), r(mean + half)], better: d.filter((v) => v < 0).length, worse: d.filter((v) => v > 0).length };
 }
+
+/** A paired figure as the reports print it: "+0.43" (two decimals, ASCII sign, so it pastes anywhere). */
+export function signedFigure(v: number): string {
+  return (v >= 0 ? '+' : '') + v.toFixed(2);
+}
+
+/** "mean [low, high]" of a paired comparison, e.g. "-0.10 [-0.18, -0.03]". */
+export function pairedInterval(p: Pick<PairedComparison, 'meanDiff' | 'ci95'>): string {
+  return `${signedFigure(p.meanDiff)} [${signedFigure(p.ci95[0])}, ${signedFigure(p.ci95[1])}]`;
+}

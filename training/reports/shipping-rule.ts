@@ -1,4 +1,4 @@
-import type { PairedComparison } from './paired';
+import { pairedInterval, signedFigure, type PairedComparison } from './paired';
 
 /**
  * The rule a new bone-age model must meet to replace the shipped one, set before the runs it judges
@@ -19,15 +19,12 @@ export interface ShippingVerdict {
   reasons: string[];
 }
 
-const signed = (v: number) => (v > 0 ? '+' : v < 0 ? '−' : '') + Math.abs(v).toFixed(2);
-const interval = (p: PairedComparison) => `${signed(p.meanDiff)} [${signed(p.ci95[0])}, ${signed(p.ci95[1])}]`;
-
 /** Both comparisons are candidate − shipped (negative = the candidate errs less), as `compare` gives them. */
 export function shippingVerdict(validation: PairedComparison, fullres: PairedComparison, rule: ShippingRule = SHIPPING_RULE): ShippingVerdict {
   const conditions: Array<[boolean, string]> = [
-    [validation.ci95[1] < 0, `validation: ${interval(validation)} months, the 95 % interval must lie below zero`],
-    [fullres.ci95[0] <= 0, `full resolution: ${interval(fullres)} months, the 95 % interval must not lie wholly above zero`],
-    [fullres.meanDiff <= rule.fullresMaxWorse, `full resolution: ${signed(fullres.meanDiff)} months, at most ${signed(rule.fullresMaxWorse)} worse on average`],
+    [validation.ci95[1] < 0, `validation: ${pairedInterval(validation)} months, the 95 % interval must lie below zero`],
+    [fullres.ci95[0] <= 0, `full resolution: ${pairedInterval(fullres)} months, the 95 % interval must not lie wholly above zero`],
+    [fullres.meanDiff <= rule.fullresMaxWorse, `full resolution: ${signedFigure(fullres.meanDiff)} months, at most ${signedFigure(rule.fullresMaxWorse)} worse on average`],
   ];
   return { ship: conditions.every(([ok]) => ok), reasons: conditions.map(([ok, text]) => `${ok ? 'met' : 'NOT met'}: ${text}`) };
 }
