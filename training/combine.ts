@@ -13,6 +13,7 @@ import type { EnsembleMember, ModelCard } from '../core/model/types';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { combineModels } from './io/combine-models';
+import { combinedDurationSeconds, memberTrainingLine } from './io/member-record';
 import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, withoutMeasuredFigures, writeModelCard } from './io/model-files';
 import { formatLayers } from './layers-spec';
 import { initTrainingRuntime } from './runtime';
@@ -48,7 +49,7 @@ const members: EnsembleMember[] = cards.map((c, i) => ({
   parameters: nets[i].countParams(),
   validationMae: c.validation.mae_months,
   sha256: c.weights.map((w) => w.sha256),
-  training: [`${c.training.epochs} epochs`, c.training.optimizer, `augmentation: ${c.training.augmentation}`, (c.training as { command?: string }).command].filter(Boolean).join('; '),
+  training: memberTrainingLine(c),
 }));
 
 const byId = new Map(readLabels(join(dataDir, 'boneage-training-dataset.csv')).map((c) => [c.id, c]));
@@ -81,7 +82,7 @@ await atomicFolder(outDir, async (tmp) => {
       augmentation: 'each member as trained (architecture.ensemble)',
       runtime: t0.runtime,
       ...(t0.labelRangeMonths ? { labelRangeMonths: t0.labelRangeMonths } : {}),
-      durationSeconds: cards.reduce((s, c) => s + c.training.durationSeconds, 0),
+      durationSeconds: combinedDurationSeconds(cards),
     },
     validation: figures,
     weights,

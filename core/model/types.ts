@@ -117,7 +117,11 @@ export interface ModelCard {
     workers?: number;
     /** Youngest and oldest bone age (months) among all the labels; estimates outside are flagged. */
     labelRangeMonths?: [number, number];
+    /** Seconds of training; a member split out of an ensemble carries that whole ensemble's (its own is not recorded). */
     durationSeconds: number;
+    /** Set by split-ensemble: the ensemble this network was split out of (its member number from 1); its
+     *  `optimizer` then holds its full record from that ensemble's card. */
+    splitFrom?: { name: string; version: string; member: number };
   };
   validation: ValidationFigures;
   checks?: ModelCheck[];

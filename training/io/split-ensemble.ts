@@ -35,7 +35,7 @@ export async function splitEnsemble(net: tfl.LayersModel, card: ModelCard): Prom
           version: r.version,
           description: `Member ${i + 1} of ${card.name} v${card.version} (an ensemble), split out by npm run split-ensemble. ${card.description}`,
           architecture: { ...first, convLayers: parseLayers(r.layers), head: { ...first.head, filters: r.headFilters }, parameters: copy.countParams() },
-          training: { ...card.training, optimizer: r.training, augmentation: 'as in optimizer' },
+          training: { ...card.training, optimizer: r.training, augmentation: 'as in optimizer', splitFrom: { name: card.name, version: card.version, member: i + 1 } },
         },
       };
     }),

@@ -44,6 +44,7 @@ describe('splitEnsemble', () => {
       expect(c.architecture.parameters).toBe(nets[i].countParams());
       expect(c.architecture).not.toHaveProperty('ensemble');
       expect(c.training.optimizer).toBe(`recipe ${i + 1}`);
+      expect(c.training.splitFrom).toEqual({ name: card.name, version: card.version, member: i + 1 });
       expect(c).not.toHaveProperty('validation');
       expect(c).not.toHaveProperty('weights');
     });
