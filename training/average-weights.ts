@@ -26,6 +26,9 @@ const spec = base.input;
 const epochOf = (d: string): number =>
   existsSync(join(d, 'state.json')) ? JSON.parse(readFileSync(join(d, 'state.json'), 'utf8')).epoch : readModelCard(d).training.epochs;
 const epochs = dirs.map(epochOf);
+// A run's checkpoints record its running time, so the latest one's is the time the mean cost (the first's alone
+// would leave out the epochs after it).
+const durationSeconds = Math.max(...dirs.filter((d) => existsSync(join(d, 'model-card.json'))).map((d) => readModelCard(d).training.durationSeconds));
 
 // Mean of every weight; BatchNorm moving statistics are recomputed below rather than averaged.
 const net = nets[0];
@@ -54,6 +57,7 @@ await atomicFolder(outDir, async (tmp) => {
     training: {
       ...base.training,
       epochs: Math.max(...epochs),
+      durationSeconds,
       optimizer: `${base.training.optimizer}; final weights = mean of the weights after epochs ${epochs.join(' and ')}, BatchNorm statistics recomputed`,
     },
     validation: figures,

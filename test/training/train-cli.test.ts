@@ -138,13 +138,19 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     const card4 = JSON.parse(readFileSync(join(first, 'model-card.json'), 'utf8'));
     const measured = { ...card4.validation, mae_months: 1 };
     const interval = { method: 'constant', coverage: 0.9, q: 1, offsetMonths: 5 };
-    writeFileSync(join(first, 'model-card.json'), JSON.stringify({ ...card4, interval, checks: [{ name: 'x', figures: measured, note: 'x' }], careful: { tta: 'axis1', validation: measured, interval } }));
+    writeFileSync(join(first, 'model-card.json'), JSON.stringify({ ...card4, training: { ...card4.training, durationSeconds: 100 }, interval, checks: [{ name: 'x', figures: measured, note: 'x' }], careful: { tta: 'axis1', validation: measured, interval } }));
+    // A run's checkpoints record its running time: the later one's (here set by hand) is what the mean cost.
+    const second = join(dir, 'avg-second');
+    cpSync(join(out, 'ckpt-5'), second, { recursive: true });
+    const card5 = JSON.parse(readFileSync(join(second, 'model-card.json'), 'utf8'));
+    writeFileSync(join(second, 'model-card.json'), JSON.stringify({ ...card5, training: { ...card5.training, durationSeconds: 125 } }));
     const avg = join(dir, 'avg');
-    const last = JSON.parse(run('training/average-weights.ts', ['--models', `${first},${join(out, 'ckpt-5')}`, '--data', dir, '--out', avg]).trim().split('\n').pop()!);
+    const last = JSON.parse(run('training/average-weights.ts', ['--models', `${first},${second}`, '--data', dir, '--out', avg]).trim().split('\n').pop()!);
     const card = JSON.parse(readFileSync(join(avg, 'model-card.json'), 'utf8'));
     expect(card.validation.mae_months).toBeCloseTo(last.mae_months, 5);
     expect(card.validation.mae_months).not.toBe(1);
     expect(card.training.optimizer).toMatch(/mean of the weights after epochs 4 and 5/);
+    expect(card.training.durationSeconds).toBe(125);
     expect(card).not.toHaveProperty('interval');
     expect(card).not.toHaveProperty('checks');
     expect(card).not.toHaveProperty('careful');
