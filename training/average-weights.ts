@@ -10,6 +10,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, withoutMeasuredFigures, writeModelCard } from './io/model-files';
+import { runSecondsAt } from './io/run-seconds';
 import { initTrainingRuntime } from './runtime';
 import { recalibrateOn, validateOn } from './validate';
 
@@ -28,7 +29,7 @@ const epochOf = (d: string): number =>
 const epochs = dirs.map(epochOf);
 // A run's checkpoints record its running time, so the latest one's is the time the mean cost (the first's alone
 // would leave out the epochs after it).
-const durationSeconds = Math.max(...dirs.filter((d) => existsSync(join(d, 'model-card.json'))).map((d) => readModelCard(d).training.durationSeconds));
+const durationSeconds = Math.max(...dirs.map(runSecondsAt));
 
 // Mean of every weight; BatchNorm moving statistics are recomputed below rather than averaged.
 const net = nets[0];

@@ -23,6 +23,7 @@ import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
 import { figuresOn, predictOn, recalibrateOn } from './validate';
 import { PREDICTIONS_FILE, writePredictionFile } from './io/prediction-file';
+import { historySeconds } from './io/run-seconds';
 import { cosineWithWarmup, inverseTimeDecay } from './schedule';
 import { describeAugmentation, describeOptimizer, resolveRecipe } from './protocol';
 import { cropPlane, latticeCropOffsets } from './data/crops';
@@ -170,7 +171,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
     workers,
     labelRangeMonths: labelRange(cases.map((c) => c.boneAgeMonths)),
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
-    durationSeconds: Math.round(state.history.reduce((a, h) => a + (h.seconds ?? 0), 0)),
+    durationSeconds: historySeconds(state.history),
   },
   validation,
   weights,
