@@ -119,8 +119,9 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
   const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
   await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
-  // setWeights recomputes Adam's β powers as pow(β, t + 1), a few ulps off the running product: put back the saved ones.
-  if (state.adamBetaPowers) adamBetaPowers(optimizer).forEach((v, i) => v.assign(tf.scalar(state.adamBetaPowers![i])));
+  // setWeights recomputes Adam's β powers as pow(β, t + 1), a few ulps off the running product: put back the saved ones
+  // (in a tidy: the variable keeps the scalar's data, and the scalar itself would stay live, 2 tensors per resume).
+  if (state.adamBetaPowers) tf.tidy(() => adamBetaPowers(optimizer).forEach((v, i) => v.assign(tf.scalar(state.adamBetaPowers![i]))));
   tf.dispose(Object.values(named)); // the optimizer made its own variables from them
   kernelInit = state.initKernels ?? null;
   weightsInit = state.initWeights ?? null;

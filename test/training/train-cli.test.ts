@@ -42,6 +42,8 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(state.epoch).toBe(5);
     expect(state.history.map((h: { epoch: number }) => h.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(state.history[4].tensors).toBe(state.history[3].tensors);
+    // The resumed run holds the tensors the interrupted one held (restoring Adam's β powers once left 2 more).
+    expect(state.history[3].tensors).toBe(state.history[2].tensors);
     expect(existsSync(join(out, 'ckpt-3'))).toBe(false); // epoch 3 ran without the option
     for (const epoch of [4, 5]) {
       const kept = JSON.parse(readFileSync(join(out, `ckpt-${epoch}`, 'model-card.json'), 'utf8'));
