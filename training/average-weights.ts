@@ -4,13 +4,13 @@
  * folder the page loads as is.
  *   npm run average -- --models runs/x/model,runs/x/checkpoint --data ../shared/data/rsna-bone-age --out runs/x/model-avg
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { parseArgs } from './cli-args';
 import { loadPlaneSet, readLabels } from './data/rsna';
 import { atomicFolder, loadModelFolder, readModelCard, saveModelFolder, withoutMeasuredFigures, writeModelCard } from './io/model-files';
-import { runSecondsAt } from './io/run-seconds';
+import { runProgressAt } from './io/run-progress';
 import { initTrainingRuntime } from './runtime';
 import { recalibrateOn, validateOn } from './validate';
 
@@ -23,13 +23,11 @@ const nets = await Promise.all(dirs.map((d) => loadModelFolder(d)));
 const base = readModelCard(dirs[0]);
 const split = JSON.parse(readFileSync(join(dirs[0], 'split.json'), 'utf8')) as { train: string[]; validation: string[] };
 const spec = base.input;
-/** The epoch a folder's weights are from: a checkpoint's state.json, else a model card. */
-const epochOf = (d: string): number =>
-  existsSync(join(d, 'state.json')) ? JSON.parse(readFileSync(join(d, 'state.json'), 'utf8')).epoch : readModelCard(d).training.epochs;
-const epochs = dirs.map(epochOf);
+const progress = dirs.map(runProgressAt);
+const epochs = progress.map((p) => p.epoch);
 // A run's checkpoints record its running time, so the latest one's is the time the mean cost (the first's alone
 // would leave out the epochs after it).
-const durationSeconds = Math.max(...dirs.map(runSecondsAt));
+const durationSeconds = Math.max(...progress.map((p) => p.seconds));
 
 // Mean of every weight; BatchNorm moving statistics are recomputed below rather than averaged.
 const net = nets[0];

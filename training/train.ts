@@ -23,7 +23,7 @@ import { DataParallel } from './parallel/data-parallel';
 import { initTrainingRuntime } from './runtime';
 import { figuresOn, predictOn, recalibrateOn } from './validate';
 import { PREDICTIONS_FILE, writePredictionFile } from './io/prediction-file';
-import { historySeconds } from './io/run-seconds';
+import { historySeconds } from './io/run-progress';
 import { cosineWithWarmup, inverseTimeDecay } from './schedule';
 import { describeAugmentation, describeOptimizer, resolveRecipe } from './protocol';
 import { cropPlane, latticeCropOffsets } from './data/crops';

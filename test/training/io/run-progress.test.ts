@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { historySeconds, runSecondsAt } from '../../../training/io/run-seconds';
+import { historySeconds, runProgressAt } from '../../../training/io/run-progress';
 
-const dir = mkdtempSync(join(tmpdir(), 'run-seconds-'));
+const dir = mkdtempSync(join(tmpdir(), 'run-progress-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const shipped = JSON.parse(readFileSync('public/models/bonet-rsna100/model-card.json', 'utf8'));
 const folder = (name: string, files: Record<string, unknown>) => {
@@ -21,12 +21,12 @@ describe('historySeconds', () => {
   });
 });
 
-describe('runSecondsAt', () => {
+describe('runProgressAt', () => {
   it('reads a model folder\'s time from its card', () => {
-    expect(runSecondsAt(folder('ckpt-4', { 'model-card.json': { ...shipped, training: { ...shipped.training, durationSeconds: 2400 } } }))).toBe(2400);
+    expect(runProgressAt(folder('ckpt-4', { 'model-card.json': { ...shipped, training: { ...shipped.training, durationSeconds: 2400 } } })).seconds).toBe(2400);
   });
 
   it('sums a checkpoint folder\'s epochs, which has no card (average used to leave them out)', () => {
-    expect(runSecondsAt(folder('checkpoint', { 'state.json': { epoch: 2, history: [{ epoch: 1, seconds: 1198 }, { epoch: 2, seconds: 663 }] } }))).toBe(1861);
+    expect(runProgressAt(folder('checkpoint', { 'state.json': { epoch: 2, history: [{ epoch: 1, seconds: 1198 }, { epoch: 2, seconds: 663 }] } })).seconds).toBe(1861);
   });
 });
