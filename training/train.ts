@@ -115,14 +115,20 @@ if (args.resume && existsSync(join(ckptDir, 'state.json'))) {
   if (!state.options) log('checkpoint: written before runs recorded their options; not checked against this command\'s');
   const changed = state.options ? resumeOptionDifferences(state.options, args) : [];
   if (changed.length) throw new Error(`--resume with options other than the run's own:\n  ${changed.join('\n  ')}\nResume with the first command's options, or start a new run (another --out; --init-weights to start from these weights).`);
-  const opt = JSON.parse(readFileSync(join(ckptDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
-  const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
-  const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
-  await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
-  // setWeights recomputes Adam's β powers as pow(β, t + 1), a few ulps off the running product: put back the saved ones
-  // (in a tidy: the variable keeps the scalar's data, and the scalar itself would stay live, 2 tensors per resume).
-  if (state.adamBetaPowers) tf.tidy(() => adamBetaPowers(optimizer).forEach((v, i) => v.assign(tf.scalar(state.adamBetaPowers![i]))));
-  tf.dispose(Object.values(named)); // the optimizer made its own variables from them
+  // A finished run takes no further step, so its checkpoint may be kept without the optimizer's state
+  // (two thirds of its size: how finished k-fold folds are carried in the repository).
+  const hasOptimizer = existsSync(join(ckptDir, 'optimizer.json'));
+  if (!hasOptimizer && state.epoch < epochs) throw new Error(`--resume: ${ckptDir} has no optimizer state (optimizer.json, optimizer.bin), so it can only report a finished run; it stopped after epoch ${state.epoch} of ${epochs}.`);
+  if (hasOptimizer) {
+    const opt = JSON.parse(readFileSync(join(ckptDir, 'optimizer.json'), 'utf8')) as tf.io.WeightsManifestEntry[];
+    const buf = readFileSync(join(ckptDir, 'optimizer.bin'));
+    const named = tf.io.decodeWeights(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength), opt);
+    await optimizer.setWeights(opt.map((s) => ({ name: s.name, tensor: named[s.name] })));
+    // setWeights recomputes Adam's β powers as pow(β, t + 1), a few ulps off the running product: put back the saved ones
+    // (in a tidy: the variable keeps the scalar's data, and the scalar itself would stay live, 2 tensors per resume).
+    if (state.adamBetaPowers) tf.tidy(() => adamBetaPowers(optimizer).forEach((v, i) => v.assign(tf.scalar(state.adamBetaPowers![i]))));
+    tf.dispose(Object.values(named)); // the optimizer made its own variables from them
+  }
   kernelInit = state.initKernels ?? null;
   weightsInit = state.initWeights ?? null;
   log(`resumed after epoch ${state.epoch} (step ${state.step}, best MAE ${state.bestMae.toFixed(2)})`);

@@ -58,6 +58,8 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     const [stateBefore, savedAt] = [readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs];
     rmSync(join(out, 'fold-1'), { recursive: true }); // as if the run had died before fold 1 started
     rmSync(join(out, 'fold-0/validation-predictions.jsonl')); // as a fold trained before runs kept their estimates
+    // and carried without its optimizer state (a finished fold needs none)
+    for (const f of ['optimizer.json', 'optimizer.bin']) rmSync(join(out, 'fold-0/checkpoint', f));
     // A model folder to record the cross-validation into (any card will do).
     const shipped = join(dir, 'shipped');
     cpSync(join(dir, 'paper', 'model'), shipped, { recursive: true });
@@ -75,6 +77,9 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(summary.folds[1].epochs).toBe(1);
     expect(JSON.parse(readFileSync(join(out, 'fold-1/checkpoint/state.json'), 'utf8')).epoch).toBe(1);
     expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);
+    // Without its optimizer state a checkpoint cannot go on training: a longer run from fold 0's is refused.
+    expect(() => run('training/train.ts', ['--data', dir, '--out', join(out, 'fold-0'), '--folds', '2', '--fold', '0', '--epochs', '2', '--batch', '8', '--resume']))
+      .toThrow(/has no optimizer state .* stopped after epoch 1 of 2/);
     // A folder without a card is refused before any training.
     expect(() => run('training/kfold.ts', ['--data', dir, '--out', join(dir, 'kfold-none'), '--folds', '2', '--record-check', join(dir, 'nowhere')]))
       .toThrow(/--record-check: \S+nowhere has no model-card.json/);
