@@ -21,10 +21,15 @@ export async function initTrainingRuntime(prefer?: string): Promise<string> {
     await tf.setBackend('cpu');
     return 'cpu';
   }
+  const events = ['uncaughtException', 'unhandledRejection'] as const;
+  const before = events.map((e) => process.listeners(e));
   await import('@tensorflow/tfjs-backend-wasm');
   await import('@tensorflow/tfjs-backend-cpu');
   if (!(await tf.setBackend('wasm'))) throw new Error('The wasm backend failed to initialise.');
   await tf.ready();
+  // The wasm module's Emscripten glue rethrows every uncaught error from its own listeners, so Node printed
+  // the glue's one 30 kB source line before any error message of ours; Node's own handling prints just the error.
+  events.forEach((e, i) => process.listeners(e).filter((l) => !before[i].includes(l)).forEach((l) => process.removeListener(e, l as never)));
   registerWasmTrainingKernels();
   return 'wasm';
 }
