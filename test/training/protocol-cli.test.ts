@@ -1,21 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { refusalOf, runCli as run } from '../helpers/run-cli';
 import { writeSyntheticRsna } from '../helpers/synthetic-hands';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[]) => execFileSync(tsx, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-/** A command that must fail: its stderr. */
-function failureOf(script: string, args: string[]): string {
-  try {
-    run(script, args);
-  } catch (e) {
-    return String((e as { stderr: string }).stderr);
-  }
-  throw new Error(`${script} ${args.join(' ')} succeeded; it should have been refused`);
-}
 
 describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a generated RSNA-layout folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rsna-protocol-'));
@@ -88,7 +77,7 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect(summary.mean_mae_months).toBeCloseTo((summary.folds[0].mae_months + summary.folds[1].mae_months) / 2, 2);
     // Without its optimizer state a checkpoint cannot go on training: a longer run from fold 0's is refused,
     // the reason readable (not after the wasm glue's 30 kB source line, as Node printed it before).
-    const refusal = failureOf('training/train.ts', ['--data', dir, '--out', join(out, 'fold-0'), '--folds', '2', '--fold', '0', '--epochs', '2', '--batch', '8', '--resume']);
+    const refusal = refusalOf('training/train.ts', ['--data', dir, '--out', join(out, 'fold-0'), '--folds', '2', '--fold', '0', '--epochs', '2', '--batch', '8', '--resume']);
     expect(refusal).toMatch(/has no optimizer state .* stopped after epoch 1 of 2/);
     expect(refusal).not.toMatch(/WasmBackendModule/);
     expect(refusal.length).toBeLessThan(4000);

@@ -1,12 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { refusalOf, runCli as run } from '../helpers/run-cli';
 import { writeSyntheticRsna } from '../helpers/synthetic-hands';
 
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[]) => execFileSync(tsx, [script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
 describe('training and evaluate commands, on a generated RSNA-layout folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'rsna-'));
@@ -88,14 +86,7 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
 
   it('--init-weights refuses a model trained on another split or with another architecture', () => {
     const from = join(out, 'model');
-    const attempt = (extra: string[]) => {
-      try {
-        run('training/train.ts', ['--data', dir, '--out', join(dir, 'run-refused'), '--epochs', '1', '--batch', '8', '--init-weights', from, ...extra]);
-      } catch (e) {
-        return String((e as { stderr?: string }).stderr);
-      }
-      return 'accepted';
-    };
+    const attempt = (extra: string[]) => refusalOf('training/train.ts', ['--data', dir, '--out', join(dir, 'run-refused'), '--epochs', '1', '--batch', '8', '--init-weights', from, ...extra]);
     expect(attempt(['--val-fraction', '0.5'])).toMatch(/another split/);
     expect(attempt(['--val-fraction', '0.25', '--layers', '8x3p,16x3p,32x3p'])).toMatch(/another architecture/);
   }, 240_000);
