@@ -39,8 +39,8 @@ export function pooledFigures(rows: PredictionRow[]): ValidationFigures {
 const NOT_RECIPE = new Map([['--resume', 0], ['--keep-epochs', 0], ['--workers', 1], ['--backend', 1]]);
 
 /** The pooled out-of-fold figures as a card check (`kfold --record-check`): what was cross-validated (the
- *  training options), each fold's MAE, their mean and SD. Such a check describes the recipe, not the
- *  weights of the card it is written into, which the name should say. */
+ *  training options), each fold's MAE, their mean and SD. It describes the recipe, not the weights of the
+ *  card it is written into (`describes: 'recipe'`, which the page shows under its own heading). */
 export function kfoldCheck(summary: ReturnType<typeof summariseFolds> & { pooled: ValidationFigures }, trainArgs: string[], name: string, date: string): ModelCheck {
   const recipe: string[] = [];
   for (let i = 0; i < trainArgs.length; i++) {
@@ -52,6 +52,7 @@ export function kfoldCheck(summary: ReturnType<typeof summariseFolds> & { pooled
   const maes = summary.folds.map((f) => f.mae_months.toFixed(2)).join(', ');
   return {
     name,
+    describes: 'recipe',
     figures: summary.pooled,
     note: `${summary.pooled.n} cases, each estimated once by the one of ${k} networks that did not train on it (its last epoch, no selection on its fold); ` +
       `per-fold MAE ${maes} months (mean ${summary.mean_mae_months.toFixed(2)}, SD ${summary.sd_mae_months.toFixed(2)}). ` +

@@ -1,4 +1,5 @@
 import { TTA_SHIFT_SETS } from '../uncertainty/tta-estimate';
+import { splitChecks } from './check-kinds';
 import type { ModelCard } from './types';
 
 /** How the page reads a radiograph: 'standard' = as the card's output says (one pass for the shipped
@@ -19,7 +20,7 @@ export function effectiveReading(card: ModelCard, requested: ReadingMode): Readi
 }
 
 /** The card that describes a reading: for 'careful', the card read with the careful TTA and carrying the
- *  careful figures (validation, checks, interval) in the places the page and evaluate read them, so every
+ *  careful figures (validation, checks of the weights, interval) in the places the page and evaluate read them, so every
  *  figure shown beside a careful estimate is the careful reading's own. Pure; the card itself for 'standard'. */
 export function cardForReading(card: ModelCard, mode: ReadingMode): ModelCard {
   if (effectiveReading(card, mode) === 'standard') return card;
@@ -29,7 +30,8 @@ export function cardForReading(card: ModelCard, mode: ReadingMode): ModelCard {
     ...rest,
     output: { ...card.output, tta: c.tta },
     validation: c.validation!,
-    checks: c.checks ?? [],
+    // The careful reading's own checks; a check of the training recipe does not depend on the reading.
+    checks: [...splitChecks(c.checks).weights, ...splitChecks(card.checks).recipe],
     ...(c.interval ? { interval: c.interval } : {}),
   } as ModelCard;
 }

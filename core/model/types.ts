@@ -58,6 +58,10 @@ export interface ModelCheck {
   figures: ValidationFigures;
   /** How it was measured: data, preprocessing, command. */
   note: string;
+  /** 'recipe': measured on other networks trained the way this card's were (a k-fold cross-validation),
+   *  so it says how well the training recipe does, not these weights, and is the same for every reading.
+   *  Absent: measured on this card's own weights, by the reading whose checks list it is in. */
+  describes?: 'recipe';
 }
 
 export interface WeightFile {

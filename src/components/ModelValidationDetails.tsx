@@ -1,5 +1,6 @@
+import { splitChecks } from '../../core/model/check-kinds';
 import { SUBGROUP_ROWS } from '../../core/model/subgroups';
-import type { ModelCard, ValidationFigures } from '../../core/model/types';
+import type { ModelCard, ModelCheck, ValidationFigures } from '../../core/model/types';
 import { IntervalCalibrationDetails } from './IntervalCalibrationDetails';
 
 const f1 = (v: number) => v.toFixed(1);
@@ -37,24 +38,43 @@ function SubgroupTable({ figures, caption }: { figures: ValidationFigures & { su
 const hasSubgroups = (g: ValidationFigures): g is ValidationFigures & { subgroups: Record<string, ValidationFigures> } =>
   g.subgroups !== undefined && Object.keys(g.subgroups).length > 0;
 
-/** The card's validation by sex × age band, its further checks (each with its own subgroups when it has
- *  them: a cross-validation or an external set is read like the validation), and the weight files with their
- *  SHA-256 (what the page verified before loading). Folded away: a researcher's detail. */
+/** One check: its figures and how they were measured, with its own subgroup table when it has one (an
+ *  external set or a cross-validation is read like the validation). */
+function Check({ check: c }: { check: ModelCheck }) {
+  return (
+    <div data-testid="model-check">
+      <p>
+        {c.name}: MAE {f1(c.figures.mae_months)} months (n = {c.figures.n}, bias {signed(c.figures.bias_months)}). {c.note}
+      </p>
+      {hasSubgroups(c.figures) && <SubgroupTable figures={c.figures} caption={`${c.name}, by subgroup`} />}
+    </div>
+  );
+}
+
+/** The card's validation by sex × age band, its further checks of these weights, then the checks of its
+ *  training recipe under their own heading (other networks, so a reader does not take them for this model's
+ *  error), and the weight files with their SHA-256 (what the page verified before loading). Folded away: a
+ *  researcher's detail. */
 export function ModelValidationDetails({ card }: { card: ModelCard }) {
   const v = card.validation;
   const bytes = card.weights.reduce((s, w) => s + w.bytes, 0);
+  const checks = splitChecks(card.checks);
   return (
     <details data-testid="model-validation-details">
       <summary>Validation by subgroup, checks, interval and weights</summary>
       {hasSubgroups(v) ? <SubgroupTable figures={v} /> : <p>No subgroup figures in this model's card.</p>}
-      {card.checks?.map((c) => (
-        <div key={c.name} data-testid="model-check">
+      {checks.weights.map((c) => <Check key={c.name} check={c} />)}
+      {checks.recipe.length > 0 && (
+        <div data-testid="model-recipe-checks">
+          <h3>The training recipe, cross-validated</h3>
           <p>
-            {c.name}: MAE {f1(c.figures.mae_months)} months (n = {c.figures.n}, bias {signed(c.figures.bias_months)}). {c.note}
+            Measured on other networks trained the same way, each on part of the data and read on the rest: how
+            well the recipe does and how much its error varies with the split. It is not the error of this model,
+            which is given above.
           </p>
-          {hasSubgroups(c.figures) && <SubgroupTable figures={c.figures} caption={`${c.name}, by subgroup`} />}
+          {checks.recipe.map((c) => <Check key={c.name} check={c} />)}
         </div>
-      ))}
+      )}
       <IntervalCalibrationDetails interval={card.interval} />
       <p>
         Weights: {(bytes / 1e6).toFixed(2)} MB in {card.weights.length} file{card.weights.length === 1 ? '' : 's'}

@@ -20,6 +20,11 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots the
  *  reading's own, so they differ from the one-pass card's. */
 const carefulFigures = { n: 40, mae_months: 7.25, rmse_months: 9.5, bias_months: 0.5, within_12_months: 0.8 };
 const carefulInterval = { method: 'constant', coverage: 0.9, q: 6, offsetMonths: 1, withoutSex: { method: 'constant', coverage: 0.9, q: 8, offsetMonths: 1 } };
+/** A check of the weights per reading, and one of the training recipe (the same for both readings). */
+const checkFigures = (mae: number) => ({ n: 40, mae_months: mae, rmse_months: mae + 2, bias_months: 1, within_12_months: 0.7 });
+const onePassCheck = { name: 'The 40', figures: checkFigures(8.25), note: 'one pass' };
+const carefulCheck = { name: 'The 40', figures: checkFigures(6.25), note: 'careful' };
+const recipeCheck = { name: '5-fold cross-validation of the recipe', figures: checkFigures(10.75), note: 'pooled', describes: 'recipe' as const };
 
 describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on demand)', () => {
   let served: ModelPage | undefined;
@@ -33,7 +38,7 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     const built = builtModel(DIST);
     modelDir = mkdtempSync(join(tmpdir(), 'bonet-careful-'));
     const { net, card } = await writeUntrainedModel(modelDir, built.base, true);
-    base = { ...card, careful: { tta: 'axis1', validation: carefulFigures, interval: carefulInterval as never } };
+    base = { ...card, checks: [onePassCheck, recipeCheck], careful: { tta: 'axis1', validation: carefulFigures, interval: carefulInterval as never, checks: [carefulCheck] } };
     writeModelCard(modelDir, base);
     const model = new BoneAgeModel(net, base);
     const png = await decodeImage(makeHandPng(), 'hand.png');
@@ -72,6 +77,12 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect(await page.locator('[data-testid="model-mae"]').textContent()).toContain('MAE 7.3 months (n = 40)');
     expect(await attr('model-reading', 'data-tta')).toBe('axis1');
     expect(await attr('reading-mode-card', 'data-mode')).toBe('careful');
+    // The model panel's checks: the careful reading's own check of the weights, and the recipe's, which no reading changes.
+    expect(await page.locator('[data-testid="model-check"]').allTextContents()).toEqual([
+      'The 40: MAE 6.3 months (n = 40, bias +1.0). careful',
+      expect.stringMatching(/^5-fold cross-validation of the recipe: MAE 10\.8 months \(n = 40, bias \+1\.0\)\. pooled/),
+    ]);
+    expect(await page.locator('[data-testid="model-recipe-checks"]').textContent()).toContain('The training recipe, cross-validated');
     // The interval is the careful reading's own calibration (sex not given: its withoutSex, ±8 months).
     const lo = Number(await attr('bone-age-interval', 'data-lo')), hi = Number(await attr('bone-age-interval', 'data-hi'));
     expect(hi - lo).toBeCloseTo(16, 3);
@@ -113,6 +124,9 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     await page.locator('[data-testid="reading-mode-card"] input[value="standard"]').check();
     await page.waitForFunction(() => document.querySelector('[data-testid="result-model"]')?.getAttribute('data-reading') === 'standard');
     expect(Math.abs(Number(await attr('bone-age', 'data-months')) - expected.standard)).toBeLessThan(0.01);
+    expect((await page.locator('[data-testid="model-check"]').allTextContents()).map((t) => t.slice(0, t.indexOf(' months')))).toEqual([
+      'The 40: MAE 8.3', '5-fold cross-validation of the recipe: MAE 10.8',
+    ]);
     expect(w.pageErrors).toEqual([]);
   });
 

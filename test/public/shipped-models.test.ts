@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BoneAgeModel } from '../../core/model';
+import { splitChecks } from '../../core/model/check-kinds';
 import type { ModelCard } from '../../core/model/types';
 import { offersCarefulReading } from '../../core/model/reading-mode';
 import { decodeImage } from '../../core/pipeline/decode';
@@ -74,7 +75,20 @@ describe('shipped models', () => {
       expect(card.careful!.validation!.n).toBe(card.validation.n);
       expect(card.careful!.validation!.subgroups).toBeDefined();
       expect(Number.isFinite(card.careful!.interval?.q)).toBe(true);
-      expect(card.careful!.checks?.map((c) => c.name)).toEqual(card.checks?.map((c) => c.name));
+      // Every check of the weights has its careful counterpart; a check of the training recipe (other
+      // networks) has none and needs none, and the careful reading keeps no such check of its own.
+      expect(splitChecks(card.careful!.checks).weights.map((c) => c.name)).toEqual(splitChecks(card.checks).weights.map((c) => c.name));
+      expect(splitChecks(card.careful!.checks).recipe).toEqual([]);
+    });
+
+    it.skipIf(!splitChecks(card.checks).recipe.length)('says that each check of its training recipe is one, and what it cross-validated', () => {
+      for (const c of splitChecks(card.checks).recipe) {
+        expect(c.name).toMatch(/cross-validation/i);
+        expect(c.note).toMatch(/^\d+ cases, each estimated once by the one of \d+ networks that did not train on it/);
+        expect(c.note).toMatch(/Training options: \S/);
+        expect(c.figures.n).toBeGreaterThan(card.validation.n); // every case once, not the validation split
+        expect(c.figures.subgroups).toBeDefined();
+      }
     });
 
     it.skipIf(!card.interval)('states its interval\'s measured coverage on held-out cases, overall and by sex × age band', () => {

@@ -44,6 +44,7 @@ describe('kfoldCheck', () => {
     const args = ['--epochs', '12', '--layers', '24x3p,48x3', '--workers', '2', '--keep-epochs', '--resume', '--sex', '--backend', 'wasm', '--note-me', 'a b'];
     const c = kfoldCheck(summary, args, '2-fold CV of the recipe', '2026-12-02');
     expect(c.name).toBe('2-fold CV of the recipe');
+    expect(c.describes).toBe('recipe'); // shown apart from the checks of the card's own weights
     expect(c.figures).toBe(summary.pooled);
     expect(c.note).toBe('40 cases, each estimated once by the one of 2 networks that did not train on it (its last epoch, no selection on its fold); '
       + 'per-fold MAE 10.21, 9.90 months (mean 10.06, SD 0.22). Training options: --epochs 12 --layers 24x3p,48x3 --sex --note-me "a b". Measured 2026-12-02 by training/kfold.ts.');

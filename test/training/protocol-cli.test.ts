@@ -65,6 +65,7 @@ describe('--protocol paper, --init-kernels, kfold and evaluate --table, on a gen
     expect([readFileSync(fold0State, 'utf8'), statSync(fold0State).mtimeMs]).toEqual([stateBefore, savedAt]); // not trained again
     const check = JSON.parse(readFileSync(join(shipped, 'model-card.json'), 'utf8')).checks.find((c: { name: string }) => c.name === 'CV of the recipe');
     expect(check.figures).toEqual(summary.pooled);
+    expect(check.describes).toBe('recipe');
     expect(check.note).toMatch(/^40 cases, each estimated once by the one of 2 networks .* Training options: --data \S+ --epochs 1 --batch 8\. Measured/);
     expect(summary.folds[0]).toEqual(before.folds[0]);
     // Fold 0's estimates were read again from its checkpoint: the same network as its last validation.

@@ -48,6 +48,12 @@ describe('reading modes of a model card', () => {
     const bare = cardForReading(card({ validation: figures(8.96) }), 'careful') as ModelCard & { interval?: unknown };
     expect(bare.checks).toEqual([]);
     expect(bare.interval).toBeUndefined();
+    // A check of the training recipe (a cross-validation of other networks) is the same for both readings:
+    // kept beside the careful reading's own checks, while the one-pass check of the weights is not.
+    const recipe = { name: '5-fold', figures: figures(10.2), note: 'pooled', describes: 'recipe' as const };
+    const withRecipe = { ...c, checks: [...c.checks!, recipe] };
+    expect(cardForReading(withRecipe, 'careful').checks!.map((k) => [k.name, k.figures.mae_months])).toEqual([['40', 8.51], ['5-fold', 10.2]]);
+    expect(cardForReading({ ...card({ validation: figures(8.96) }), checks: [recipe] }, 'careful').checks).toEqual([recipe]);
     expect([passesOf(c, 'standard'), passesOf(c, 'careful'), passesOf(card(), 'careful')]).toEqual([1, 5, 1]);
     expect([readingName(c, 'standard'), readingName(c, 'careful'), readingName(card(), 'careful')]).toEqual(['one pass', 'careful reading, 5 passes', 'one pass']);
   });

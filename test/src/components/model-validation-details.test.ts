@@ -48,6 +48,25 @@ describe('ModelValidationDetails', () => {
     expect(table).not.toContain('F 0–9 y');
   });
 
+  it('shows a check of the training recipe under its own heading, after the checks of the weights', () => {
+    const html = renderToStaticMarkup(createElement(ModelValidationDetails, {
+      card: card({
+        checks: [
+          { name: '5-fold CV of the recipe', figures: { ...fig(11477, 10.16, 0.24), subgroups: { 'M 0-9y': fig(2000, 11.9, 2.2) } }, note: 'pooled', describes: 'recipe' },
+          { name: 'The 40', figures: fig(40, 8, 1), note: 'full resolution' },
+        ],
+      }),
+    }));
+    const heading = html.indexOf('The training recipe, cross-validated');
+    expect(heading).toBeGreaterThan(html.indexOf('The 40: MAE 8.0 months'));
+    expect(html.indexOf('5-fold CV of the recipe: MAE 10.2 months (n = 11477, bias +0.2). pooled')).toBeGreaterThan(heading);
+    expect(html).toContain('It is not the error of this model');
+    expect(html).toContain('<caption>5-fold CV of the recipe, by subgroup</caption>');
+    // Without such a check, no heading.
+    const plain = renderToStaticMarkup(createElement(ModelValidationDetails, { card: card({ checks: [{ name: 'The 40', figures: fig(40, 8, 1), note: '' }] }) }));
+    expect(plain).not.toContain('model-recipe-checks');
+  });
+
   it('says when the card has no subgroup figures', () => {
     expect(renderToStaticMarkup(createElement(ModelValidationDetails, { card: card({}) }))).toContain('No subgroup figures');
   });

@@ -24,4 +24,14 @@ describe('recordCheck', () => {
     recordCheck(dir, { name: 'x', figures: figures(5), note: '' });
     expect(JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')).checks).toHaveLength(1);
   });
+  it('refuses a check of the training recipe for the careful reading (every reading shows it from the card\'s own list)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'card-checks-'));
+    const card = { name: 'm', careful: { tta: 'axis1', validation: figures(8) } };
+    writeFileSync(join(dir, 'model-card.json'), JSON.stringify(card));
+    const recipe = { name: '5-fold', figures: figures(10), note: '', describes: 'recipe' as const };
+    expect(() => recordCheck(dir, recipe, 'careful')).toThrow(/"5-fold" describes the training recipe.*without the careful reading/);
+    expect(JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8'))).toEqual(card);
+    recordCheck(dir, recipe);
+    expect(JSON.parse(readFileSync(join(dir, 'model-card.json'), 'utf8')).checks).toEqual([recipe]);
+  });
 });
