@@ -1,4 +1,5 @@
 import { useStore } from '../state/store';
+import { ageBandBiasText } from '../../core/model/age-band-bias';
 import { CardLimitations } from './CardLimitations';
 import { ModelValidationDetails } from './ModelValidationDetails';
 import { modelReadingText } from './model-reading-text';
@@ -60,11 +61,11 @@ export function ModelCardPanel() {
           </>
         ) : null}
       </dl>
-      {card.intendedUse || card.limitations?.length ? (
+      {card.intendedUse || card.limitations?.length || ageBandBiasText(card.validation) ? (
         <details>
           <summary>Intended use and limitations</summary>
           {card.intendedUse ? <p>{card.intendedUse}</p> : null}
-          <CardLimitations limitations={card.limitations} />
+          <CardLimitations limitations={card.limitations} validation={card.validation} />
         </details>
       ) : null}
       <ModelValidationDetails card={card} />

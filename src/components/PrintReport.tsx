@@ -137,7 +137,7 @@ export function PrintReport() {
           <p>
             Input: {card.input.width}×{card.input.height} px grayscale. SD for age: Greulich &amp; Pyle 1959 (Brush Foundation); verdict at ±2 SD.
           </p>
-          <CardLimitations limitations={card.limitations} />
+          <CardLimitations limitations={card.limitations} validation={card.validation} />
         </section>
       ) : null}
     </div>

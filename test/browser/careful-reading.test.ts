@@ -18,7 +18,8 @@ const SHOTS = process.env.BONEAGE_SCREENSHOTS; // a folder: save screenshots the
 
 /** Figures made up for the test model (it is untrained): what matters is that the page shows each
  *  reading's own, so they differ from the one-pass card's. */
-const carefulFigures = { n: 40, mae_months: 7.25, rmse_months: 9.5, bias_months: 0.5, within_12_months: 0.8 };
+const band = (n: number, bias: number) => ({ n, mae_months: 7, rmse_months: 9, bias_months: bias, within_12_months: 0.8 });
+const carefulFigures = { n: 40, mae_months: 7.25, rmse_months: 9.5, bias_months: 0.5, within_12_months: 0.8, subgroups: { 'all 0-9y': band(15, 2.5), 'all 10-18y': band(25, -1.5) } };
 const carefulInterval = { method: 'constant', coverage: 0.9, q: 6, offsetMonths: 1, withoutSex: { method: 'constant', coverage: 0.9, q: 8, offsetMonths: 1 } };
 /** A check of the weights per reading, and one of the training recipe (the same for both readings). */
 const checkFigures = (mae: number) => ({ n: 40, mae_months: mae, rmse_months: mae + 2, bias_months: 1, within_12_months: 0.7 });
@@ -83,6 +84,9 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
       expect.stringMatching(/^5-fold cross-validation of the recipe: MAE 10\.8 months \(n = 40, bias \+1\.0\)\. pooled/),
     ]);
     expect(await page.locator('[data-testid="model-recipe-checks"]').textContent()).toContain('The training recipe, cross-validated');
+    // The limitations' measured bias by age band is the careful reading's own, in the model panel and the print view.
+    const bandBias = () => page.locator('[data-testid="age-band-bias"]').allTextContents();
+    expect(await bandBias()).toEqual([expect.stringContaining('2.5 months older than the reference (n = 15), from 10 years 1.5 months younger (n = 25)'), expect.stringContaining('(n = 15)')]);
     // The interval is the careful reading's own calibration (sex not given: its withoutSex, ±8 months).
     const lo = Number(await attr('bone-age-interval', 'data-lo')), hi = Number(await attr('bone-age-interval', 'data-hi'));
     expect(hi - lo).toBeCloseTo(16, 3);
@@ -127,6 +131,9 @@ describe.skipIf(mode === 'skip')('the careful reading (test-time augmentation on
     expect((await page.locator('[data-testid="model-check"]').allTextContents()).map((t) => t.slice(0, t.indexOf(' months')))).toEqual([
       'The 40: MAE 8.3', '5-fold cross-validation of the recipe: MAE 10.8',
     ]);
+    const young = base.validation.subgroups!['all 0-9y'];
+    const oneBand = `${Math.abs(young.bias_months).toFixed(1)} months ${young.bias_months > 0 ? 'older' : 'younger'} than the reference (n = ${young.n})`;
+    expect(await page.locator('[data-testid="age-band-bias"]').allTextContents()).toEqual([expect.stringContaining(oneBand), expect.stringContaining(oneBand)]);
     expect(w.pageErrors).toEqual([]);
   });
 
