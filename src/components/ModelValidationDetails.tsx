@@ -65,7 +65,7 @@ export function ModelValidationDetails({ card }: { card: ModelCard }) {
       {hasSubgroups(v) ? <SubgroupTable figures={v} /> : <p>No subgroup figures in this model's card.</p>}
       {checks.weights.map((c) => <Check key={c.name} check={c} />)}
       {checks.recipe.length > 0 && (
-        <div data-testid="model-recipe-checks">
+        <div className="model-recipe-checks" data-testid="model-recipe-checks">
           <h3>The training recipe, cross-validated</h3>
           <p>
             Measured on other networks trained the same way, each on part of the data and read on the rest: how
