@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parseArgs } from '../cli-args';
 import { mulberry32, shuffleInPlace } from '../data/split';
 import { readPredictionFile } from '../io/prediction-file';
+import { figuresWithSubgroups } from '../metrics';
 import { parsePredictionLines, type PredictionRow } from './compare-predictions';
 import { biasByBand, crossFittedEstimates, type BandBias, type CalibrationRow } from './estimate-calibration';
 
@@ -65,17 +66,14 @@ const MAPS: Array<{ name: string; knots: number[] }> = [
   // Knots where every fold and sex has estimates on both sides (few estimates pass 18 y).
   { name: '7 knots (3, 6, 8, 10, 12, 14, 16 y)', knots: [36, 72, 96, 120, 144, 168, 192] },
 ];
+const male = rows.map((r) => r.male);
+// The card's own figures (training/metrics.ts): overall, and the bias of each band of reference age.
 const summary = (est: number[]) => {
-  const young = biasByBand(est, truth, truth, [0, 120, Infinity]);
-  const err = est.map((e, i) => e - truth[i]);
-  return {
-    mae: err.reduce((s, v) => s + Math.abs(v), 0) / err.length,
-    rmse: Math.sqrt(err.reduce((s, v) => s + v * v, 0) / err.length),
-    bias0to9: young[0]?.bias ?? NaN, bias10to18: young[1]?.bias ?? NaN,
-  };
+  const f = figuresWithSubgroups(est, truth, male);
+  return { mae: f.mae_months, rmse: f.rmse_months, bias0to9: f.subgroups?.['all 0-9y']?.bias_months ?? NaN, bias10to18: f.subgroups?.['all 10-18y']?.bias_months ?? NaN };
 };
 const results = [{ name: 'none (as estimated)', bySex: false, ...summary(raw) }];
 for (const m of MAPS) for (const bySex of [false, true]) results.push({ name: m.name, bySex, ...summary(crossFittedEstimates(rows, m.knots, bySex)) });
 console.log('| map | per sex | MAE | RMSE | bias 0–9 y | bias 10–18 y |\n|---|---|---:|---:|---:|---:|');
 for (const r of results) console.log(`| ${r.name} | ${r.bySex ? 'yes' : 'no'} | ${f1(r.mae)} | ${f1(r.rmse)} | ${signed(r.bias0to9)} | ${signed(r.bias10to18)} |`);
-console.log(JSON.stringify({ n: rows.length, results: results.map((r) => ({ ...r, mae: +r.mae.toFixed(3), rmse: +r.rmse.toFixed(3), bias0to9: +r.bias0to9.toFixed(3), bias10to18: +r.bias10to18.toFixed(3) })) }));
+console.log(JSON.stringify({ n: rows.length, results }));
