@@ -20,6 +20,8 @@ import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { applyWeightDecay, decayedVariables } from './weight-decay';
 import { DataParallel } from './parallel/data-parallel';
+import { hasFusedBatchNormTraining } from './kernels/batch-norm-train';
+import { useFusedBatchNormTraining } from './kernels/fused-batch-norm-layer';
 import { initTrainingRuntime } from './runtime';
 import { figuresOn, predictOn, recalibrateOn } from './validate';
 import { PREDICTIONS_FILE, writePredictionFile } from './io/prediction-file';
@@ -39,6 +41,7 @@ const args = parseArgs(process.argv.slice(2), {
   protocol: 'string', optimizer: 'string', momentum: 'number', schedule: 'string', 'lr-decay': 'number', crops: 'number',
   'crop-size': 'number', target: 'string', fold: 'number', folds: 'number', 'init-kernels': 'string', 'init-kernels-layout': 'string',
   'init-weights': 'string', 'keep-epochs': 'boolean', 'init-seed': 'number', 'cell-weights': 'boolean', loss: 'string', 'weight-decay': 'number',
+  'fused-batchnorm': 'boolean',
 });
 const recipe = resolveRecipe(args);
 const dataDir = String(args.data ?? '../shared/data/rsna-bone-age');
@@ -68,6 +71,11 @@ const log = (s: string) => process.stderr.write(s + '\n');
 const started = Date.now();
 const backend = await initTrainingRuntime(args.backend as string | undefined);
 log(`runtime: ${backend}`);
+// --fused-batchnorm: BatchNorm layers train on two fused wasm kernels (training/README "Training speed").
+// Off by default: one-epoch runs with it read worse, not yet understood.
+useFusedBatchNormTraining(!!args['fused-batchnorm']);
+const fusedBatchNorm = !!args['fused-batchnorm'] && hasFusedBatchNormTraining();
+if (args['fused-batchnorm'] && !fusedBatchNorm) log(`--fused-batchnorm: the ${backend} backend has no fused BatchNorm kernels; its own BatchNorm is used.`);
 
 // ---- data and split ------------------------------------------------------------------------
 const csv = join(dataDir, 'boneage-training-dataset.csv');
@@ -150,7 +158,7 @@ if (stepsPerEpoch < 1) throw new Error(`${samplesPerEpoch} training samples make
 log(`${recipe.protocol === 'paper' ? 'protocol paper: ' : ''}${describeOptimizer(recipe)}; augmentation: ${describeAugmentation(recipe, spec.width, spec.height)}; ${stepsPerEpoch} steps of ${batchSize} per epoch`);
 const totalSteps = stepsPerEpoch * epochs;
 /** The card's training section also records what the lead's ModelCard type has no field for (yet). */
-type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initSeed?: number; initKernels?: Record<string, unknown>; initWeights?: Record<string, unknown> } };
+type TrainedCard = ModelCard & { training: ModelCard['training'] & { protocol?: string; target?: string; crossValidation?: { fold: number; folds: number }; initSeed?: number; initKernels?: Record<string, unknown>; initWeights?: Record<string, unknown>; fusedBatchNorm?: boolean } };
 const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard => ({
   name, version: '1', created: new Date().toISOString().slice(0, 10),
   description: `BoNet-style fully-convolutional bone-age regressor (Spampinato et al. 2017) trained on RSNA 100×100 thumbnails; ${config.sexHeads ? 'sex-specific output channels (the child\'s sex picks the last layer)' : 'no sex input'}.`,
@@ -175,6 +183,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
     ...(initSeed !== seed ? { initSeed } : {}),
     ...(kernelInit ? { initKernels: kernelInit } : {}),
     ...(weightsInit ? { initWeights: weightsInit } : {}),
+    ...(fusedBatchNorm ? { fusedBatchNorm } : {}),
     workers,
     labelRangeMonths: labelRange(cases.map((c) => c.boneAgeMonths)),
     runtime: `TensorFlow.js ${tf.version_core} (${backend})`,
@@ -186,7 +195,7 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
 
 // ---- training loop --------------------------------------------------------------------------
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
-const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed, 'bonet', recipe.loss) : null;
+const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed, 'bonet', recipe.loss, fusedBatchNorm) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
 const decayed = decayedVariables(net.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
 const validationRows = (preds: Float32Array) => split.validation.map((id, i) => ({ id, boneage: val.months[i], predicted: preds[i], male: val.male[i] }));

@@ -101,6 +101,14 @@ describe('training and evaluate commands, on a generated RSNA-layout folder', ()
     expect(history[1].tensors).toBe(history[0].tensors); // no per-step tensors left on the main thread
   }, 240_000);
 
+  it('--fused-batchnorm trains on two workers with the fused BatchNorm kernels and says so on the card', () => {
+    const out3 = join(dir, 'run-fused-bn');
+    const last = run('training/train.ts', ['--data', dir, '--out', out3, '--epochs', '1', '--batch', '8', '--val-fraction', '0.25', '--workers', '2', '--fused-batchnorm']).trim().split('\n').pop()!;
+    expect(Number.isFinite(JSON.parse(last).best_val_mae_months)).toBe(true);
+    const card = JSON.parse(readFileSync(join(out3, 'model/model-card.json'), 'utf8'));
+    expect(card.training.fusedBatchNorm).toBe(true);
+  }, 240_000);
+
   it('combine makes one ensemble model whose estimate is the mean of its members\' (and refuses members with other validation ids)', () => {
     const members = [join(out, 'model'), join(dir, 'seed-b', 'model')];
     const ens = join(dir, 'ensemble');

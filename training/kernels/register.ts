@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { batchNormGradBroadcast } from './batch-norm-grad';
+import { batchNormTrainGradient, batchNormTrainGradWasm, batchNormTrainWasm } from './batch-norm-train';
 import { conv2dBackpropFilterViaForward } from './conv2d-backprop-filter';
 import { conv2dBackpropFilterIm2col } from './conv2d-backprop-filter-im2col';
 import { conv2dBackpropInputViaForward } from './conv2d-backprop-input';
@@ -9,7 +10,8 @@ import { unsortedSegmentSumWasm } from './unsorted-segment-sum';
 let registered = false;
 
 /** Registers the project's training kernels for the wasm backend, and the faster BatchNorm
- *  gradient for every backend (idempotent). */
+ *  gradient for every backend (idempotent). The fused training BatchNorm kernels are registered
+ *  too, but layers use them only after useFusedBatchNormTraining(true) (train --fused-batchnorm). */
 export function registerWasmTrainingKernels(): void {
   if (registered) return;
   registered = true;
@@ -20,9 +22,12 @@ export function registerWasmTrainingKernels(): void {
     conv2dBackpropInputViaForward('wasm', stockInput.kernelFunc),
     unsortedSegmentSumWasm,
     maxPoolGradWasm,
+    batchNormTrainWasm,
+    batchNormTrainGradWasm,
   ]) {
     if (tf.getKernel(cfg.kernelName, cfg.backendName)) tf.unregisterKernel(cfg.kernelName, cfg.backendName);
     tf.registerKernel(cfg);
   }
   tf.registerGradient(batchNormGradBroadcast);
+  tf.registerGradient(batchNormTrainGradient);
 }

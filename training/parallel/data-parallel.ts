@@ -15,10 +15,10 @@ import type { FromWorker, ToWorker, WorkerModel } from './messages';
 export class DataParallel {
   private constructor(private readonly workers: Worker[]) {}
 
-  static async start(count: number, config: BoNetConfig, seed: number, model: WorkerModel = 'bonet', loss: LossKind = 'mse'): Promise<DataParallel> {
+  static async start(count: number, config: BoNetConfig, seed: number, model: WorkerModel = 'bonet', loss: LossKind = 'mse', fusedBatchNorm = false): Promise<DataParallel> {
     const workers = Array.from({ length: count }, () => new Worker(new URL('./grad-worker-entry.mjs', import.meta.url)));
     const dp = new DataParallel(workers);
-    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed, model, loss })));
+    await Promise.all(workers.map((w) => dp.request(w, { kind: 'init', config, seed, model, loss, fusedBatchNorm })));
     return dp;
   }
 

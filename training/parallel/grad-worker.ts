@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
 import { buildBoNet } from '../../core/model';
 import { r1Loss, r1Model } from '../bench/r1-model';
+import { useFusedBatchNormTraining } from '../kernels/fused-batch-norm-layer';
 import { mapMeanLoss } from '../loss';
 import { initTrainingRuntime } from '../runtime';
 import { withSeededMathRandom } from '../step-random';
@@ -19,6 +20,7 @@ port.on('message', async (m: ToWorker) => {
   try {
     if (m.kind === 'init') {
       await initTrainingRuntime(m.backend ?? 'wasm');
+      useFusedBatchNormTraining(m.fusedBatchNorm ?? false);
       if (m.model === 'r1') {
         net = r1Model();
         lossOf = (model, x, y) => r1Loss(model, x, y);

@@ -6,7 +6,7 @@ export type WorkerModel = 'bonet' | 'r1';
 
 /** Main → worker. */
 export type ToWorker =
-  | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string; model?: WorkerModel; loss?: LossKind }
+  | { kind: 'init'; config: BoNetConfig; seed: number; backend?: string; model?: WorkerModel; loss?: LossKind; fusedBatchNorm?: boolean }
   // seed: Math.random's seed while the shard's loss is built, so its dropout masks replay (training/step-random.ts).
   | { kind: 'step'; weights: Float32Array[]; x: Float32Array; y: Float32Array; male: Float32Array; n: number; height: number; width: number; seed?: number }
   | { kind: 'stop' };
