@@ -72,7 +72,7 @@ const started = Date.now();
 const backend = await initTrainingRuntime(args.backend as string | undefined);
 log(`runtime: ${backend}`);
 // --fused-batchnorm: BatchNorm layers train on two fused wasm kernels (training/README "Training speed").
-// Off by default: one-epoch runs with it read worse, not yet understood.
+// Off by default: three one-epoch runs with it read worse than their twins, not yet understood.
 useFusedBatchNormTraining(!!args['fused-batchnorm']);
 const fusedBatchNorm = !!args['fused-batchnorm'] && hasFusedBatchNormTraining();
 if (args['fused-batchnorm'] && !fusedBatchNorm) log(`--fused-batchnorm: the ${backend} backend has no fused BatchNorm kernels; its own BatchNorm is used.`);
