@@ -20,10 +20,11 @@ import { ProgressBar } from './progress';
 import { mapMeanLoss } from './loss';
 import { applyWeightDecay, decayedVariables } from './weight-decay';
 import { DataParallel } from './parallel/data-parallel';
+import { batchNormLayers, recalibrateBatchNormWith } from './precise-bn';
 import { hasFusedBatchNormTraining } from './kernels/batch-norm-train';
 import { useFusedBatchNormTraining } from './kernels/fused-batch-norm-layer';
 import { initTrainingRuntime } from './runtime';
-import { figuresOn, predictOn, recalibrateOn } from './validate';
+import { CALIBRATION_IMAGES, figuresOn, predictOn, recalibrateOn } from './validate';
 import { PREDICTIONS_FILE, writePredictionFile } from './io/prediction-file';
 import { historySeconds } from './io/run-progress';
 import { cosineWithWarmup, inverseTimeDecay } from './schedule';
@@ -197,6 +198,10 @@ const card = (validation: ValidationFigures, weights: WeightFile[]): TrainedCard
 // --workers N > 1: gradients on N worker threads (one wasm instance each), applied here.
 const parallel = workers > 1 ? await DataParallel.start(workers, config, initSeed, 'bonet', recipe.loss, fusedBatchNorm) : null;
 if (parallel) log(`data-parallel over ${workers} worker threads`);
+// The epoch's end (precise BN, validation) on the workers too: each keeps its share of both sets for the run.
+const hasBatchNorm = batchNormLayers(net).length > 0;
+if (parallel && hasBatchNorm) await parallel.hold('calibration', train.x, train.male, Math.min(CALIBRATION_IMAGES, train.months.length), spec.height, spec.width);
+if (parallel) await parallel.hold('validation', val.x, val.male, val.months.length, spec.height, spec.width);
 const decayed = decayedVariables(net.trainableWeights.map((w) => (w as unknown as { val: tf.Variable }).val));
 const validationRows = (preds: Float32Array) => split.validation.map((id, i) => ({ id, boneage: val.months[i], predicted: preds[i], male: val.male[i] }));
 const xBatch = new Float32Array(batchSize * samplePlane);
@@ -259,8 +264,14 @@ for (let epoch = state.epoch; epoch < epochs; epoch++) {
     bar.update(s + 1, `loss ${(lossSum / seen).toFixed(3)} MAE ${(aeSum / seen).toFixed(1)} mo lr ${lr.learningRate.toExponential(1)}`);
   }
   // Precise BN over 1,280 training images (fixed, unaugmented) before validating and saving.
-  recalibrateOn(net, train, spec);
-  const valPreds = await predictOn(net, val, spec, output);
+  let valPreds: Float32Array;
+  if (parallel) {
+    if (hasBatchNorm) await recalibrateBatchNormWith(net, (k) => parallel.batchNormSums(net, 'calibration', k));
+    valPreds = await parallel.predict(net, 'validation', spec, output);
+  } else {
+    recalibrateOn(net, train, spec);
+    valPreds = await predictOn(net, val, spec, output);
+  }
   const figures = figuresOn(valPreds, val);
   state.epoch = epoch + 1;
   state.history.push({ epoch: epoch + 1, seconds: Math.round((Date.now() - epochStart) / 1000), trainLoss: round(lossSum / seen, 4), trainMae: round(aeSum / seen, 2), valMae: figures.mae_months, tensors: tf.memory().numTensors, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) });

@@ -1,5 +1,6 @@
 /** A data-parallel training worker: holds a replica of the network, receives the current weights
- *  and a shard of the batch, returns the gradients of the mean loss over its shard. */
+ *  and a shard of the batch, returns the gradients of the mean loss over its shard. At an epoch's end
+ *  it reads its share of the calibration and validation sets (precise BN's sums, the estimates). */
 import { parentPort } from 'node:worker_threads';
 import * as tf from '@tensorflow/tfjs-core';
 import type * as tfl from '@tensorflow/tfjs-layers';
@@ -7,12 +8,16 @@ import { buildBoNet } from '../../core/model';
 import { r1Loss, r1Model } from '../bench/r1-model';
 import { useFusedBatchNormTraining } from '../kernels/fused-batch-norm-layer';
 import { mapMeanLoss } from '../loss';
+import { batchNormLayers, batchNormProbe, channelSumsOf } from '../precise-bn';
 import { initTrainingRuntime } from '../runtime';
 import { withSeededMathRandom } from '../step-random';
+import { planeBatches, predictPlanes } from '../validate';
 import type { FromWorker, ToWorker } from './messages';
 
 let net: tfl.LayersModel | null = null;
 let lossOf = mapMeanLoss;
+const held = new Map<string, { x: Float32Array; male: boolean[]; height: number; width: number }>();
+const probes = new Map<number, tfl.LayersModel>();
 const port = parentPort!;
 const send = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m, transfer);
 
@@ -32,8 +37,7 @@ port.on('message', async (m: ToWorker) => {
       send({ kind: 'ready' });
     } else if (m.kind === 'step') {
       const model = net!;
-      const vars = model.weights;
-      tf.tidy(() => vars.forEach((v, i) => v.write(tf.tensor(m.weights[i], v.shape as number[]))));
+      writeWeights(model, m.weights);
       const x = tf.tensor4d(m.x, [m.n, m.height, m.width, 1]);
       const y = tf.tensor1d(m.y);
       const male = tf.tensor1d(m.male);
@@ -50,6 +54,22 @@ port.on('message', async (m: ToWorker) => {
       const p = (await pred!.data()) as Float32Array;
       tf.dispose([x, y, male, value, pred!, ...Object.values(grads)]);
       send({ kind: 'grads', grads: out, loss, pred: p }, out.map((g) => g.buffer as ArrayBuffer));
+    } else if (m.kind === 'hold') {
+      held.set(m.name, { x: m.x, male: m.male, height: m.height, width: m.width });
+      send({ kind: 'held' });
+    } else if (m.kind === 'bnSums') {
+      writeWeights(net!, m.weights);
+      const set = held.get(m.name)!;
+      if (!probes.has(m.layer)) probes.set(m.layer, batchNormProbe(net!, batchNormLayers(net!)[m.layer]));
+      const batches = planeBatches(set.x, set.male.length, set);
+      const sums = batches.map((x) => channelSumsOf(probes.get(m.layer)!, x));
+      tf.dispose(batches);
+      send({ kind: 'sums', sums });
+    } else if (m.kind === 'predict') {
+      writeWeights(net!, m.weights);
+      const set = held.get(m.name)!;
+      const pred = await predictPlanes(net!, set.x, set.male, m.input, m.output);
+      send({ kind: 'preds', pred }, [pred.buffer as ArrayBuffer]);
     } else if (m.kind === 'stop') {
       process.exit(0);
     }
@@ -57,3 +77,7 @@ port.on('message', async (m: ToWorker) => {
     send({ kind: 'error', message: error instanceof Error ? `${error.message}\n${error.stack}` : String(error) });
   }
 });
+
+function writeWeights(model: tfl.LayersModel, weights: Float32Array[]): void {
+  tf.tidy(() => model.weights.forEach((v, i) => v.write(tf.tensor(weights[i], v.shape as number[]))));
+}

@@ -11,4 +11,15 @@ describe('data-parallel gradients over worker threads', () => {
     expect(r.maxRelDiff).toBeLessThan(1e-4);
     expect(Math.abs(r.loss - r.lossDp)).toBeLessThan(1e-5);
   }, 120_000);
+
+  it('run the epoch\'s end (precise BN, validation estimates) with the main thread\'s results bit for bit', () => {
+    const out = execFileSync(join('node_modules', '.bin', 'tsx'), ['test/helpers/epoch-end-check.ts'], { encoding: 'utf8' });
+    const r = JSON.parse(out.trim().split('\n').pop()!);
+    expect(r.layers).toBeGreaterThan(2);
+    expect(r.statsMovedFromInit).toBeGreaterThan(0.01);
+    expect(r.statsMaxDiff).toBe(0);
+    expect(r.n).toBe(70);
+    expect(r.predsSpread).toBeGreaterThan(1);
+    expect(r.predsMaxDiff).toBe(0);
+  }, 120_000);
 });
