@@ -94,8 +94,9 @@ writeFileSync(join(outDir, 'split.json'), JSON.stringify({ seed, validationFract
 const byId = new Map(cases.map((c) => [c.id, c]));
 const plane = spec.width * spec.height;
 
-const train = loadPlaneSet(imagesDir, split.train.map((id) => byId.get(id)!), spec, 'load train');
-const val = loadPlaneSet(imagesDir, split.validation.map((id) => byId.get(id)!), spec, 'load valid');
+// With workers, the planes are shared with them (their epoch-end passes read them in place).
+const train = loadPlaneSet(imagesDir, split.train.map((id) => byId.get(id)!), spec, 'load train', workers > 1);
+const val = loadPlaneSet(imagesDir, split.validation.map((id) => byId.get(id)!), spec, 'load valid', workers > 1);
 const trainAges = train.months;
 const meanAge = trainAges.reduce((a, b) => a + b, 0) / trainAges.length;
 const stdAge = Math.sqrt(trainAges.reduce((a, b) => a + (b - meanAge) ** 2, 0) / trainAges.length);

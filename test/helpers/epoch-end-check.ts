@@ -1,7 +1,8 @@
 /** Run with tsx (worker threads need its loader): the epoch's end (precise BN, then the validation estimates)
  *  on 2 data-parallel workers against the same on the main thread, for a BoNet with BatchNorm and sex heads,
- *  on generated planes whose set sizes leave the workers unequal shares and a short last batch.
- *  Prints {"layers", "statsMaxDiff", "statsMovedFromInit", "predsMaxDiff", "predsSpread", "n"}. */
+ *  on generated planes whose set sizes leave the workers unequal shares and a short last batch (one set copied to
+ *  the workers, one shared with them).
+ *  Prints {"layers", "statsMaxDiff", "statsMovedFromInit", "predsMaxDiff", "predsSpread", "n", "validationShared"}. */
 import * as tf from '@tensorflow/tfjs-core';
 import { buildBoNet, DEFAULT_BONET, THUMBNAIL_INPUT } from '../../core/model';
 import type { BoNetConfig, OutputSpec } from '../../core/model/types';
@@ -19,8 +20,11 @@ const planes = (n: number, seed: number) => {
   const x = tf.randomNormal([n * plane], 0, 1, 'float32', seed).dataSync() as Float32Array;
   return { x, months: Array.from({ length: n }, (_, i) => 12 + i), male: Array.from({ length: n }, (_, i) => i % 3 === 0) };
 };
-const calibration = planes(150, 1); // 3 batches of 64: shares [0, 64) and [64, 150)
-const validation = planes(70, 2); // 2 batches: [0, 64) and [64, 70)
+const calibration = planes(150, 1); // 3 batches of 64: shares [0, 64) and [64, 150); sent as copies
+const validation = planes(70, 2); // 2 batches: [0, 64) and [64, 70); in a SharedArrayBuffer, read in place
+const sharedPlanes = new Float32Array(new SharedArrayBuffer(validation.x.byteLength));
+sharedPlanes.set(validation.x);
+validation.x = sharedPlanes;
 
 // Two replicas with the same weights, moved away from the seed's (so the BatchNorm inputs are not trivial).
 const [serial, parallel] = [buildBoNet(config, 5), buildBoNet(config, 5)];
@@ -46,4 +50,5 @@ console.log(JSON.stringify({
   predsMaxDiff: maxDiff(predsSerial, predsParallel),
   predsSpread: Math.max(...predsSerial) - Math.min(...predsSerial),
   n: predsParallel.length,
+  validationShared: validation.x.buffer instanceof SharedArrayBuffer,
 }));

@@ -43,10 +43,11 @@ export interface PlaneSet {
   male: boolean[];
 }
 
-/** Loads cases through loadPlane into one PlaneSet, with a progress bar on the console. */
-export function loadPlaneSet(imagesDir: string, cases: LabelledCase[], spec: InputSpec, label: string): PlaneSet {
+/** Loads cases through loadPlane into one PlaneSet, with a progress bar on the console. `shared`: the planes in a
+ *  SharedArrayBuffer, so that worker threads read them in place instead of holding copies. */
+export function loadPlaneSet(imagesDir: string, cases: LabelledCase[], spec: InputSpec, label: string, shared = false): PlaneSet {
   const plane = spec.width * spec.height;
-  const x = new Float32Array(cases.length * plane);
+  const x = new Float32Array(shared ? new SharedArrayBuffer(cases.length * plane * 4) : new ArrayBuffer(cases.length * plane * 4));
   const bar = new ProgressBar(label, cases.length);
   cases.forEach((c, i) => {
     x.set(loadPlane(imagesDir, c.id, spec).data, i * plane);

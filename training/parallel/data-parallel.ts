@@ -82,7 +82,8 @@ export class DataParallel {
     return { grads, loss, pred };
   }
 
-  /** Gives each worker its share of a set of n planes (whole batches of EPOCH_END_BATCH, in order), kept for the run. */
+  /** Gives each worker its share of a set of n planes (whole batches of EPOCH_END_BATCH, in order), kept for the run:
+   *  a view when x lies in a SharedArrayBuffer (no copy), else a copy. */
   async hold(name: string, x: Float32Array, male: ArrayLike<boolean>, n: number, height: number, width: number): Promise<void> {
     const plane = height * width;
     const batches = Math.ceil(n / EPOCH_END_BATCH);
@@ -93,8 +94,9 @@ export class DataParallel {
     });
     await Promise.all(this.workers.map((w, k) => {
       const [a, b] = ranges[k];
-      const part = x.slice(a * plane, b * plane);
-      return this.request(w, { kind: 'hold', name, x: part, male: Array.from(male).slice(a, b), height, width }, [part.buffer]);
+      const shared = x.buffer instanceof SharedArrayBuffer;
+      const part = shared ? x.subarray(a * plane, b * plane) : x.slice(a * plane, b * plane);
+      return this.request(w, { kind: 'hold', name, x: part, male: Array.from(male).slice(a, b), height, width }, shared ? [] : [part.buffer as ArrayBuffer]);
     }));
     this.held.set(name, ranges);
   }

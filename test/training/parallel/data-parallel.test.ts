@@ -21,5 +21,6 @@ describe('data-parallel gradients over worker threads', () => {
     expect(r.n).toBe(70);
     expect(r.predsSpread).toBeGreaterThan(1);
     expect(r.predsMaxDiff).toBe(0);
+    expect(r.validationShared).toBe(true);
   }, 120_000);
 });
